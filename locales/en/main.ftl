@@ -1,0 +1,33 @@
+# English interface strings. Placeables: { $municipality }, { $phone }, { $hours }, { $language }.
+
+language-name = English
+
+## Replies of the assistant
+greeting-reply = Hello! I am { $municipality }'s digital assistant. Ask a question in your own words, for example about waste collection, preschool or building permits.
+thanks-reply = You're welcome! Just ask if there is anything else.
+goodbye-reply = Goodbye, and welcome back!
+help-reply = I answer common questions about the municipality's services – for example school and preschool, waste, water, building permits, care and support – around the clock and in several languages. Write your question in your own words. If you want to talk to a person, write "talk to a person".
+human-reply = You can talk to a person at the municipality's contact centre: call { $phone } ({ $hours }) or write to us through the contact form. Your question is saved here so you do not have to start over.
+human-reply-interpreter = If you need an interpreter, the contact centre can book one for you.
+emergency-reply = Is someone in danger right now? Call 112 immediately.
+case-status-reply = You can see the status of your own cases when you sign in to My pages with e-ID. Signing in here in the chat is coming soon. Until then the contact centre can help you: call { $phone } ({ $hours }).
+change-language-reply = I will write in English from now on.
+unknown-reply = I'm sorry, I'm not sure I can answer that. Please try other words, or contact the contact centre on { $phone } ({ $hours }).
+choices-intro = Did you mean one of these?
+followup-none = I am not sure which topic you mean. Could you write the whole question?
+untranslated-notice = This answer is not yet available in English. Here it is in { $language }:
+interpreter-offer = The contact centre can help you with an interpreter: call { $phone }.
+read-more = Read more
+talk-to-person = Talk to a person
+see-also = See also
+
+## Errors of the HTTP API
+error-empty-message = The message is empty. Please write a question.
+error-message-too-long = The message is too long. Write at most { $max } characters.
+error-invalid-json = The request could not be read: { $detail }
+error-payload-too-large = The request is too large.
+error-not-found = There is nothing here.
+error-conversation-not-found = The conversation does not exist.
+error-unsupported-language = The language is not supported.
+error-internal = Something went wrong on our side. Please try again in a moment.
+error-unavailable = The service is not ready yet. Please try again in a moment.

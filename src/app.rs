@@ -1,0 +1,85 @@
+//! The one application value shared by every handler, and `run`, which serves it.
+
+use std::sync::{Arc, RwLock};
+
+use anyhow::Context as _;
+use tokio::net::TcpListener;
+
+use crate::channels::web;
+use crate::chat::Assistant;
+use crate::config::Settings;
+use crate::content::Content;
+use crate::store::Store;
+
+/// Shared state, cloned cheaply into every handler.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// The database: conversations, messages, decisions, the review queue.
+    store: Store,
+    /// The loaded content and its index; replaced whole when content changes, so a turn
+    /// always sees one consistent version.
+    assistant: RwLock<Arc<Assistant>>,
+}
+
+impl App {
+    pub fn new(store: Store, assistant: Assistant) -> App {
+        App {
+            inner: Arc::new(Inner {
+                store,
+                assistant: RwLock::new(Arc::new(assistant)),
+            }),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The current content version.
+    pub fn assistant(&self) -> Arc<Assistant> {
+        // A poisoned lock only means a writer panicked mid-swap of an Arc, which cannot
+        // leave the value half-written; keep serving it.
+        self.inner
+            .assistant
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Swaps in a new content version.
+    pub fn replace_assistant(&self, assistant: Assistant) {
+        *self
+            .inner
+            .assistant
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(assistant);
+    }
+}
+
+/// Loads content, opens the store and serves HTTP on `listener` until `shutdown` resolves.
+pub async fn run(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let content = match &settings.content_dir {
+        Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
+        None => Content::embedded(),
+    };
+    let assistant = tokio::task::spawn_blocking(move || Assistant::load(&content))
+        .await
+        .context("loading content")?
+        .context("loading content")?;
+    let store = Store::open(&settings.database_url())
+        .await
+        .context("opening the database")?;
+    let app = App::new(store, assistant);
+    axum::serve(listener, web::router(app))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP")
+}

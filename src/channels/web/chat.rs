@@ -1,0 +1,161 @@
+//! The chat endpoints: a resident's message in, the assistant's reply out; a transcript.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use super::error::{ApiError, ApiJson, LocalizedError, request_language};
+use crate::app::App;
+use crate::chat::{Choice, Decision};
+use crate::conversation::{self, Channel, ConversationId, Inbound, TranscriptMessage};
+use crate::knowledge::{Link, TopicId};
+use crate::language::{Lang, LanguageHints};
+
+/// The longest message accepted, in characters: longer is not a question but a paste.
+pub const MAX_MESSAGE_CHARS: usize = 2_000;
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/api/v1/chat", post(chat))
+        .route("/api/v1/conversations/{id}", get(transcript))
+}
+
+/// A resident's message.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChatRequest {
+    /// The message; may be empty only when `topic` picks one of the offered choices.
+    #[serde(default)]
+    pub text: String,
+    /// The conversation to continue; a new one starts when absent.
+    #[serde(default)]
+    pub conversation_id: Option<String>,
+    /// The page's or widget's locale: a hint, weaker than what the resident writes.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// A language the resident picked explicitly; the assistant then answers in it.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The client's id of this message: a resend with the same id gets the same reply.
+    #[serde(default)]
+    pub client_message_id: Option<String>,
+    /// A topic picked from the choices of an earlier reply.
+    #[serde(default)]
+    pub topic: Option<String>,
+}
+
+/// The assistant's reply.
+#[derive(Debug, Serialize)]
+pub struct ChatResponse {
+    pub conversation_id: ConversationId,
+    pub message_id: i64,
+    pub text: String,
+    pub language: Lang,
+    pub dir: String,
+    pub decision: Decision,
+    pub topic: Option<TopicId>,
+    pub intent: Option<String>,
+    pub choices: Vec<Choice>,
+    pub links: Vec<Link>,
+}
+
+async fn chat(
+    State(app): State<App>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ChatRequest>,
+) -> Result<Json<ChatResponse>, LocalizedError> {
+    let lang = request_language(&headers, &app);
+    let inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
+    let assistant = app.assistant();
+    let outcome = conversation::handle(app.store(), &assistant, inbound)
+        .await
+        .map_err(|e| ApiError::from(e).localized(&app, lang))?;
+    let reply = outcome.reply;
+    Ok(Json(ChatResponse {
+        conversation_id: outcome.conversation,
+        message_id: outcome.reply_id,
+        text: reply.text,
+        language: reply.language,
+        dir: reply.dir,
+        decision: reply.decision,
+        topic: reply.topic,
+        intent: reply.intent,
+        choices: reply.choices,
+        links: reply.links,
+    }))
+}
+
+/// Parses the request at the edge: past here every field is valid.
+fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbound, ApiError> {
+    let text = request.text.trim().to_string();
+    let choice = match request.topic.as_deref() {
+        Some(topic) => Some(TopicId::parse(topic).ok_or(ApiError::NotFound)?),
+        None => None,
+    };
+    if text.is_empty() && choice.is_none() {
+        return Err(ApiError::EmptyMessage);
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(ApiError::MessageTooLong { max: MAX_MESSAGE_CHARS });
+    }
+    let conversation = match request.conversation_id.as_deref() {
+        Some(id) => Some(ConversationId::parse(id).ok_or(ApiError::ConversationNotFound)?),
+        None => None,
+    };
+    let chosen = match request.language.as_deref() {
+        Some(code) => Some(Lang::from_code(code).ok_or(ApiError::UnsupportedLanguage)?),
+        None => None,
+    };
+    let channel_hint = request
+        .locale
+        .as_deref()
+        .and_then(Lang::from_code)
+        .or_else(|| Some(request_language(headers, app)).filter(|_| headers.contains_key("accept-language")));
+    let client_message_id = request
+        .client_message_id
+        .map(|id| id.chars().take(128).collect::<String>())
+        .filter(|id| !id.is_empty());
+    let text = match (&choice, text.is_empty()) {
+        (Some(topic), true) => topic.to_string(),
+        _ => text,
+    };
+    Ok(Inbound {
+        conversation,
+        channel: Channel::Web,
+        text,
+        client_message_id,
+        hints: LanguageHints {
+            chosen,
+            conversation: None,
+            channel: channel_hint,
+        },
+        choice,
+    })
+}
+
+#[derive(Debug, Serialize)]
+struct TranscriptResponse {
+    conversation_id: ConversationId,
+    messages: Vec<TranscriptMessage>,
+}
+
+async fn transcript(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<TranscriptResponse>, LocalizedError> {
+    let lang = request_language(&headers, &app);
+    let conversation = ConversationId::parse(&id)
+        .ok_or(ApiError::ConversationNotFound)
+        .map_err(|e| e.localized(&app, lang))?;
+    let municipality = app.assistant().municipality.id.clone();
+    let messages = conversation::transcript(app.store(), &municipality, conversation)
+        .await
+        .map_err(|e| ApiError::from(e).localized(&app, lang))?;
+    Ok(Json(TranscriptResponse {
+        conversation_id: conversation,
+        messages,
+    }))
+}

@@ -1,0 +1,177 @@
+//! The HTTP API's one error type: a status, a stable code, and a message in the caller's
+//! language. Server errors are logged with their cause and shown without it.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::app::App;
+use crate::conversation::ConversationError;
+use crate::language::Lang;
+
+/// What went wrong, as the API reports it.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("empty message")]
+    EmptyMessage,
+    #[error("message too long")]
+    MessageTooLong { max: usize },
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("conversation not found")]
+    ConversationNotFound,
+    #[error("unsupported language")]
+    UnsupportedLanguage,
+    #[error("not found")]
+    NotFound,
+    #[error("not ready")]
+    Unavailable,
+    #[error("internal error: {0}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<ConversationError> for ApiError {
+    fn from(error: ConversationError) -> ApiError {
+        match error {
+            ConversationError::NotFound => ApiError::ConversationNotFound,
+            ConversationError::Database(e) => ApiError::Internal(e.into()),
+        }
+    }
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::EmptyMessage | ApiError::MessageTooLong { .. } | ApiError::UnsupportedLanguage => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::ConversationNotFound | ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::EmptyMessage => "empty_message",
+            ApiError::MessageTooLong { .. } => "message_too_long",
+            ApiError::InvalidJson(_) => "invalid_json",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::ConversationNotFound => "conversation_not_found",
+            ApiError::UnsupportedLanguage => "unsupported_language",
+            ApiError::NotFound => "not_found",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// The error with its message in `lang`.
+    pub fn localized(self, app: &App, lang: Lang) -> LocalizedError {
+        let assistant = app.assistant();
+        let locales = &assistant.locales;
+        let message = match &self {
+            ApiError::EmptyMessage => locales.text(lang, "error-empty-message", &[]),
+            ApiError::MessageTooLong { max } => {
+                locales.text(lang, "error-message-too-long", &[("max", &max.to_string())])
+            }
+            ApiError::InvalidJson(detail) => locales.text(lang, "error-invalid-json", &[("detail", detail)]),
+            ApiError::UnsupportedMediaType => {
+                locales.text(lang, "error-invalid-json", &[("detail", "Content-Type: application/json")])
+            }
+            ApiError::PayloadTooLarge => locales.text(lang, "error-payload-too-large", &[]),
+            ApiError::ConversationNotFound => locales.text(lang, "error-conversation-not-found", &[]),
+            ApiError::UnsupportedLanguage => locales.text(lang, "error-unsupported-language", &[]),
+            ApiError::NotFound => locales.text(lang, "error-not-found", &[]),
+            ApiError::Unavailable => locales.text(lang, "error-unavailable", &[]),
+            ApiError::Internal(_) => locales.text(lang, "error-internal", &[]),
+        };
+        LocalizedError { error: self, message }
+    }
+}
+
+/// An error ready to send.
+#[derive(Debug)]
+pub struct LocalizedError {
+    error: ApiError,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+impl IntoResponse for LocalizedError {
+    fn into_response(self) -> Response {
+        let status = self.error.status();
+        if let ApiError::Internal(cause) = &self.error {
+            tracing::error!(error = format!("{cause:#}"), "request failed");
+        }
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.error.code(),
+                message: &self.message,
+            },
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// The caller's language for errors: the first supported language of Accept-Language.
+pub fn request_language(headers: &HeaderMap, app: &App) -> Lang {
+    let assistant = app.assistant();
+    let offered = &assistant.municipality.languages;
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| {
+            value
+                .split(',')
+                .filter_map(|part| Lang::from_code(part.split(';').next().unwrap_or_default()))
+                .find(|lang| offered.contains(lang))
+        })
+        .unwrap_or(assistant.municipality.default_language)
+}
+
+/// A JSON body whose rejections become `ApiError`s in the caller's language.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
+    type Rejection = LocalizedError;
+
+    async fn from_request(request: Request, app: &App) -> Result<Self, Self::Rejection> {
+        let lang = request_language(request.headers(), app);
+        match Json::<T>::from_request(request, app).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => {
+                let error = match rejection {
+                    JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+                    JsonRejection::BytesRejection(bytes) if bytes.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        ApiError::PayloadTooLarge
+                    }
+                    other => ApiError::InvalidJson(other.body_text()),
+                };
+                Err(error.localized(app, lang))
+            }
+        }
+    }
+}

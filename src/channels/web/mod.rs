@@ -1,0 +1,65 @@
+//! The web channel: the HTTP API, health endpoints and the demo page.
+
+mod chat;
+pub mod error;
+
+pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::App;
+use error::{ApiError, LocalizedError};
+
+/// The largest request body accepted: a chat message is at most a few kilobytes.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Every route of the service.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/", get(demo_page))
+        .route("/demo.js", get(demo_script))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .merge(chat::router())
+        .fallback(not_found)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(app)
+}
+
+async fn demo_page() -> Html<&'static str> {
+    Html(include_str!("assets/index.html"))
+}
+
+async fn demo_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("assets/demo.js"),
+    )
+}
+
+/// Alive: the process answers.
+async fn healthz() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Ready: the database answers and the knowledge index is loaded.
+async fn readyz(State(app): State<App>) -> Result<Json<serde_json::Value>, LocalizedError> {
+    let assistant = app.assistant();
+    let articles = assistant.knowledge.articles().len();
+    if articles == 0 || !app.store().ping().await {
+        return Err(ApiError::Unavailable.localized(&app, assistant.municipality.default_language));
+    }
+    Ok(Json(serde_json::json!({ "status": "ready", "articles": articles })))
+}
+
+async fn not_found(State(app): State<App>, headers: axum::http::HeaderMap) -> impl IntoResponse {
+    let lang = error::request_language(&headers, &app);
+    (StatusCode::NOT_FOUND, ApiError::NotFound.localized(&app, lang))
+}

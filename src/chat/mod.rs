@@ -1,0 +1,202 @@
+//! The chat core: one turn in, one reply out. Pure: no I/O, no HTTP or Telegram types.
+//!
+//! A turn goes language → intents → knowledge search → decision → reply. The caller (a
+//! channel, through `conversation`) persists the turn before and the reply after, and keeps
+//! the `Context` between turns.
+
+mod decision;
+mod reply;
+
+pub use decision::{Decision, Thresholds};
+pub use reply::{Choice, RenderError, Replies};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Municipality;
+use crate::intents::{Intent, Intents};
+use crate::knowledge::{Knowledge, Link, TopicId};
+use crate::language::{self, Lang, LanguageHints};
+use crate::locale::Locales;
+
+/// Everything the assistant knows, loaded once per content version.
+#[derive(Debug)]
+pub struct Assistant {
+    /// The municipality's facts and offered languages.
+    pub municipality: Municipality,
+    /// Articles and their search index.
+    pub knowledge: Knowledge,
+    /// How residents say the non-knowledge things.
+    pub intents: Intents,
+    /// Interface strings per language.
+    pub locales: Locales,
+    /// Article templates rendered with the municipality's facts.
+    pub replies: Replies,
+    /// Where the decision step draws its lines.
+    pub thresholds: Thresholds,
+}
+
+/// One resident message, as the core sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Turn {
+    pub text: String,
+    /// The channel's language hint (Accept-Language, Telegram language_code) and any
+    /// explicit choice made with this message.
+    pub hints: LanguageHints,
+    /// A topic the resident picked from offered choices.
+    pub choice: Option<TopicId>,
+}
+
+/// What the core remembers of a conversation between turns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// The language the conversation is held in.
+    pub language: Option<Lang>,
+    /// A language the resident asked for explicitly; wins over detection.
+    pub chosen_language: Option<Lang>,
+    /// The topic of the last answer, for follow-ups ("and what does it cost?").
+    pub last_topic: Option<TopicId>,
+}
+
+/// The assistant's reply to one turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub text: String,
+    pub language: Lang,
+    pub decision: Decision,
+    pub topic: Option<TopicId>,
+    pub intent: Option<Intent>,
+    pub choices: Vec<Choice>,
+    pub links: Vec<Link>,
+    /// The best knowledge score, 0 when the search was not reached.
+    pub confidence: f32,
+    /// The second best, for calibration and review.
+    pub runner_up: f32,
+    /// Whether staff should look at this turn (unknown or low confidence).
+    pub needs_review: bool,
+    /// The context to keep for the next turn.
+    pub context: Context,
+}
+
+impl Reply {
+    fn scored(mut self, confidence: f32, runner_up: f32) -> Reply {
+        self.confidence = confidence;
+        self.runner_up = runner_up;
+        self
+    }
+
+    fn with_intent(mut self, intent: Intent) -> Reply {
+        self.intent = Some(intent);
+        self
+    }
+}
+
+impl Assistant {
+    /// Answers one turn given what the conversation remembers.
+    pub fn respond(&self, turn: &Turn, context: &Context) -> Reply {
+        let hints = LanguageHints {
+            chosen: turn.hints.chosen.or(context.chosen_language),
+            conversation: context.language,
+            channel: turn.hints.channel,
+        };
+        let offered = &self.municipality.languages;
+        let lang = language::detect(&turn.text, &hints, offered, self.municipality.default_language);
+        let mut next = Context {
+            language: Some(lang),
+            chosen_language: turn.hints.chosen.or(context.chosen_language),
+            last_topic: context.last_topic.clone(),
+        };
+
+        if let Some(topic) = turn.choice.as_ref().and_then(|topic| self.knowledge.article(topic)) {
+            return self.replies.answer(self, topic, None, lang, next).scored(1.0, 0.0);
+        }
+
+        if let Some(found) = self.intents.classify(&turn.text, lang) {
+            return self.intent_reply(found.intent, found.target_language, lang, next);
+        }
+
+        let hits = self.knowledge.search(&turn.text, lang);
+        let best = hits.first().map(|(_, hit)| hit.score).unwrap_or(0.0);
+        let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
+
+        if let Some(previous) = context.last_topic.as_ref().and_then(|topic| self.knowledge.article(topic)) {
+            let aspect = self.intents.aspect(&turn.text, lang);
+            let same_topic = hits.first().is_some_and(|(article, _)| article.id == previous.id);
+            if aspect.is_some() && (best < self.thresholds.answer || same_topic) {
+                return self.replies.answer(self, previous, aspect, lang, next).scored(best, runner_up);
+            }
+        }
+
+        match self.thresholds.decide(&hits) {
+            Decision::Answer => {
+                let (article, hit) = &hits[0];
+                self.replies.answer(self, article, None, lang, next).scored(hit.score, runner_up)
+            }
+            Decision::Choices => {
+                let choices: Vec<&crate::knowledge::Article> = hits
+                    .iter()
+                    .take(3)
+                    .filter(|(_, hit)| hit.score >= self.thresholds.choice_floor(best))
+                    .map(|(article, _)| *article)
+                    .collect();
+                next.last_topic = None;
+                self.replies.choices(self, &choices, lang, next).scored(best, runner_up)
+            }
+            _ => {
+                next.last_topic = None;
+                self.replies.unknown(self, lang, next).scored(best, runner_up)
+            }
+        }
+    }
+
+    fn intent_reply(&self, intent: Intent, target: Option<Lang>, lang: Lang, mut next: Context) -> Reply {
+        match intent {
+            Intent::VolunteerSignup => {
+                if let Some(article) = TopicId::parse("volunteering").and_then(|t| self.knowledge.article(&t)) {
+                    return self.replies.answer(self, article, None, lang, next).scored(1.0, 0.0).with_intent(intent);
+                }
+                self.replies.intent(self, intent, lang, next)
+            }
+            Intent::ChangeLanguage => {
+                let target = target.filter(|t| self.municipality.languages.contains(t)).unwrap_or(lang);
+                next.language = Some(target);
+                next.chosen_language = Some(target);
+                self.replies.intent(self, intent, target, next)
+            }
+            _ => self.replies.intent(self, intent, lang, next),
+        }
+    }
+}
+
+/// Content that cannot be loaded into an assistant; each names the file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Municipality(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Knowledge(#[from] crate::knowledge::KnowledgeError),
+    #[error(transparent)]
+    Intents(#[from] crate::intents::IntentError),
+    #[error(transparent)]
+    Locales(#[from] crate::locale::LocaleError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+impl Assistant {
+    /// Parses and checks all content, and builds the search index.
+    pub fn load(content: &crate::content::Content) -> Result<Assistant, LoadError> {
+        let municipality = Municipality::parse(&content.municipality.path, &content.municipality.text)?;
+        let knowledge = Knowledge::load(&content.knowledge)?;
+        let intents = Intents::load(&content.intents)?;
+        let locales = Locales::load(&content.locales)?;
+        let replies = Replies::compile(&knowledge, &municipality)?;
+        Ok(Assistant {
+            municipality,
+            knowledge,
+            intents,
+            locales,
+            replies,
+            thresholds: Thresholds::default(),
+        })
+    }
+}

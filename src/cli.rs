@@ -1,0 +1,166 @@
+//! The command line: `serve`, `ask`, `check`.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+
+use crate::chat::{Assistant, Context, Turn};
+use crate::config::Settings;
+use crate::content::Content;
+
+#[derive(Debug, Parser)]
+#[command(name = "civic-assistant", version, about = "A municipality's assistant for its residents")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the HTTP API and the demo page.
+    Serve(ServeArgs),
+    /// Answer TEXT, or each line of standard input, without a server or database.
+    Ask(AskArgs),
+    /// Validate knowledge/, intents/, locales/ and municipality.toml.
+    Check(ContentArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContentArgs {
+    /// A municipality's own content directory (knowledge/, intents/, locales/,
+    /// municipality.toml); the content compiled into the binary when absent.
+    #[arg(long, env = "CIVIC_ASSISTANT_CONTENT_DIR")]
+    pub content_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CIVIC_ASSISTANT_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Directory for the embedded database.
+    #[arg(long, env = "CIVIC_ASSISTANT_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database URL (sqlite://… or postgres://…); an SQLite file in the data directory when absent.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// Print one JSON object per answer (language, decision, topic, intent, text, …).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The question; each line of standard input when absent.
+    pub text: Vec<String>,
+}
+
+impl ServeArgs {
+    pub fn settings(&self) -> Settings {
+        Settings {
+            addr: self.addr.clone(),
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+            content_dir: self.content.content_dir.clone(),
+        }
+    }
+}
+
+impl ContentArgs {
+    pub fn load(&self) -> anyhow::Result<Assistant> {
+        let content = match &self.content_dir {
+            Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
+            None => Content::embedded(),
+        };
+        Ok(Assistant::load(&content)?)
+    }
+}
+
+#[derive(Serialize)]
+struct AskAnswer<'a> {
+    language: &'a str,
+    decision: &'a str,
+    topic: Option<String>,
+    intent: Option<&'a str>,
+    confidence: f32,
+    choices: Vec<String>,
+    text: &'a str,
+}
+
+/// `ask`: each question is its own conversation, answered by the core alone.
+pub fn ask(args: &AskArgs) -> anyhow::Result<()> {
+    let assistant = args.content.load()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut answer = |question: &str| -> anyhow::Result<()> {
+        let turn = Turn {
+            text: question.to_string(),
+            ..Turn::default()
+        };
+        let reply = assistant.respond(&turn, &Context::default());
+        if args.json {
+            let line = AskAnswer {
+                language: reply.language.code(),
+                decision: reply.decision.as_str(),
+                topic: reply.topic.as_ref().map(|t| t.to_string()),
+                intent: reply.intent.map(|i| i.id()),
+                confidence: (reply.confidence * 1000.0).round() / 1000.0,
+                choices: reply.choices.iter().map(|c| c.topic.to_string()).collect(),
+                text: &reply.text,
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}", reply.text)?;
+            for link in &reply.links {
+                writeln!(out, "  {}: {}", link.label, link.url)?;
+            }
+            writeln!(
+                out,
+                "  [{} · {}{}]\n",
+                reply.decision.as_str(),
+                reply.language,
+                reply.topic.map(|t| format!(" · {t}")).unwrap_or_default()
+            )?;
+        }
+        Ok(())
+    };
+    if args.text.is_empty() {
+        for line in std::io::stdin().lock().lines() {
+            answer(&line.context("reading standard input")?)?;
+        }
+    } else {
+        answer(&args.text.join(" "))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `check`: loads everything as `serve` would and reports what it found.
+pub fn check(args: &ContentArgs) -> anyhow::Result<()> {
+    let assistant = args.load()?;
+    let articles = assistant.knowledge.articles();
+    let translated: usize = articles.iter().map(|a| a.texts.values().filter(|t| t.body.is_some()).count()).sum();
+    println!(
+        "ok: {} ({}): {} articles ({} translations with a body), languages {}",
+        assistant.municipality.name,
+        assistant.municipality.id,
+        articles.len(),
+        translated,
+        assistant
+            .municipality
+            .languages
+            .iter()
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
+}

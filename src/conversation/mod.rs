@@ -1,0 +1,169 @@
+//! A conversation turn end to end: persist the resident's message, ask the chat core,
+//! persist the reply. Channels call this; it knows the store, never HTTP or Telegram.
+//!
+//! The inbound message is committed before the reply is computed, and the reply in its own
+//! transaction with the decision, the review record and the updated context, so a crash
+//! loses nothing: a resend with the same client message id finds the stored message and
+//! either returns the stored reply or computes the missing one.
+
+mod queries;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::chat::{Assistant, Choice, Context, Decision, Turn};
+use crate::knowledge::{Link, TopicId};
+use crate::language::{Lang, LanguageHints};
+use crate::store::Store;
+
+pub use queries::TranscriptMessage;
+
+/// A conversation's id: a random UUID, so it cannot be guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ConversationId(pub Uuid);
+
+impl ConversationId {
+    pub fn parse(text: &str) -> Option<ConversationId> {
+        Uuid::parse_str(text).ok().map(ConversationId)
+    }
+}
+
+impl std::fmt::Display for ConversationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Where a conversation is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Web,
+    Telegram,
+    Cli,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Telegram => "telegram",
+            Channel::Cli => "cli",
+        }
+    }
+}
+
+/// A resident's message as a channel hands it over.
+#[derive(Debug, Clone)]
+pub struct Inbound {
+    pub conversation: Option<ConversationId>,
+    pub channel: Channel,
+    pub text: String,
+    /// The sender's id for this message; makes resending idempotent.
+    pub client_message_id: Option<String>,
+    pub hints: LanguageHints,
+    pub choice: Option<TopicId>,
+}
+
+/// The reply as stored and as every channel shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplyRecord {
+    pub text: String,
+    pub language: Lang,
+    pub dir: String,
+    pub decision: Decision,
+    pub topic: Option<TopicId>,
+    pub intent: Option<String>,
+    pub choices: Vec<Choice>,
+    pub links: Vec<Link>,
+}
+
+/// The outcome of one turn.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub conversation: ConversationId,
+    pub inbound_id: i64,
+    pub reply_id: i64,
+    pub reply: ReplyRecord,
+}
+
+/// A turn that could not be handled.
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    #[error("conversation not found")]
+    NotFound,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Handles one resident message.
+pub async fn handle(store: &Store, assistant: &Assistant, inbound: Inbound) -> Result<Outcome, ConversationError> {
+    let municipality = &assistant.municipality;
+    let (conversation, context) = match inbound.conversation {
+        Some(id) => {
+            let context = queries::context(store, &municipality.id, id)
+                .await?
+                .ok_or(ConversationError::NotFound)?;
+            (id, context)
+        }
+        None => {
+            let id = ConversationId(Uuid::new_v4());
+            queries::create(store, &municipality.id, &municipality.name, id, inbound.channel).await?;
+            (id, Context::default())
+        }
+    };
+
+    let inbound_id = match &inbound.client_message_id {
+        Some(client_id) => match queries::find_inbound(store, conversation, client_id).await? {
+            Some(existing) => {
+                if let Some((reply_id, reply)) = queries::reply_to(store, existing).await? {
+                    return Ok(Outcome {
+                        conversation,
+                        inbound_id: existing,
+                        reply_id,
+                        reply,
+                    });
+                }
+                existing
+            }
+            None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
+        },
+        None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
+    };
+
+    let turn = Turn {
+        text: inbound.text.clone(),
+        hints: inbound.hints.clone(),
+        choice: inbound.choice.clone(),
+    };
+    let reply = assistant.respond(&turn, &context);
+    let record = ReplyRecord {
+        text: reply.text.clone(),
+        language: reply.language,
+        dir: reply.language.dir().to_string(),
+        decision: reply.decision,
+        topic: reply.topic.clone(),
+        intent: reply.intent.map(|intent| intent.id().to_string()),
+        choices: reply.choices.clone(),
+        links: reply.links.clone(),
+    };
+    let reply_id = queries::insert_reply(store, &municipality.id, conversation, inbound_id, &inbound.text, &reply, &record).await?;
+    Ok(Outcome {
+        conversation,
+        inbound_id,
+        reply_id,
+        reply: record,
+    })
+}
+
+/// The messages of a conversation in order, if it exists in this municipality.
+pub async fn transcript(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+) -> Result<Vec<TranscriptMessage>, ConversationError> {
+    if queries::context(store, municipality_id, conversation).await?.is_none() {
+        return Err(ConversationError::NotFound);
+    }
+    Ok(queries::transcript(store, conversation).await?)
+}

@@ -1,0 +1,220 @@
+//! The SQL of conversations, messages, decisions and the review queue.
+
+use serde::Serialize;
+use sqlx::Row;
+
+use super::{Channel, ConversationId, Inbound, ReplyRecord};
+use crate::chat::{Context, Reply};
+use crate::store::{Store, now_millis};
+
+/// One message of a transcript.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscriptMessage {
+    pub id: i64,
+    pub direction: String,
+    pub text: String,
+    pub language: Option<String>,
+    pub created_at: i64,
+    pub decision: Option<String>,
+    pub topic: Option<String>,
+    pub intent: Option<String>,
+}
+
+pub async fn create(
+    store: &Store,
+    municipality_id: &str,
+    municipality_name: &str,
+    id: ConversationId,
+    channel: Channel,
+) -> Result<(), sqlx::Error> {
+    let now = now_millis();
+    let mut tx = store.pool.begin().await?;
+    sqlx::query("INSERT INTO municipalities (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
+        .bind(municipality_id)
+        .bind(municipality_name)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO conversations (id, municipality_id, channel, context, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(id.to_string())
+    .bind(municipality_id)
+    .bind(channel.as_str())
+    .bind(serde_json::to_string(&Context::default()).unwrap_or_default())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
+
+/// The stored context of a conversation of this municipality; `None` if there is none.
+pub async fn context(
+    store: &Store,
+    municipality_id: &str,
+    id: ConversationId,
+) -> Result<Option<Context>, sqlx::Error> {
+    let row = sqlx::query("SELECT context FROM conversations WHERE id = $1 AND municipality_id = $2")
+        .bind(id.to_string())
+        .bind(municipality_id)
+        .fetch_optional(&store.pool)
+        .await?;
+    Ok(row.map(|row| {
+        let text: String = row.get(0);
+        // A context written by an older version that no longer parses starts afresh.
+        serde_json::from_str(&text).unwrap_or_default()
+    }))
+}
+
+pub async fn find_inbound(
+    store: &Store,
+    conversation: ConversationId,
+    client_message_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id FROM messages WHERE conversation_id = $1 AND client_message_id = $2 AND direction = 'in'",
+    )
+    .bind(conversation.to_string())
+    .bind(client_message_id)
+    .fetch_optional(&store.pool)
+    .await?;
+    Ok(row.map(|row| row.get(0)))
+}
+
+pub async fn insert_inbound(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+    inbound: &Inbound,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query(
+        "INSERT INTO messages (conversation_id, municipality_id, direction, text, client_message_id, created_at) \
+         VALUES ($1, $2, 'in', $3, $4, $5) RETURNING id",
+    )
+    .bind(conversation.to_string())
+    .bind(municipality_id)
+    .bind(&inbound.text)
+    .bind(inbound.client_message_id.as_deref())
+    .bind(now_millis())
+    .fetch_one(&store.pool)
+    .await?;
+    Ok(row.get(0))
+}
+
+/// The stored reply to an inbound message, if one was stored.
+pub async fn reply_to(store: &Store, inbound_id: i64) -> Result<Option<(i64, ReplyRecord)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT m.id, d.payload FROM messages m JOIN decisions d ON d.message_id = m.id WHERE m.reply_to = $1",
+    )
+    .bind(inbound_id)
+    .fetch_optional(&store.pool)
+    .await?;
+    Ok(row.and_then(|row| {
+        let id: i64 = row.get(0);
+        let payload: String = row.get(1);
+        serde_json::from_str(&payload).ok().map(|record| (id, record))
+    }))
+}
+
+/// Stores the reply, its decision, a review record when staff should look, and the new
+/// context, in one transaction.
+pub async fn insert_reply(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+    inbound_id: i64,
+    question: &str,
+    reply: &Reply,
+    record: &ReplyRecord,
+) -> Result<i64, sqlx::Error> {
+    let now = now_millis();
+    let conversation_text = conversation.to_string();
+    let language = reply.language.code();
+    let topic = reply.topic.as_ref().map(|t| t.to_string());
+    let mut tx = store.pool.begin().await?;
+    sqlx::query("UPDATE messages SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(inbound_id)
+        .execute(&mut *tx)
+        .await?;
+    let reply_id: i64 = sqlx::query(
+        "INSERT INTO messages (conversation_id, municipality_id, direction, text, language, reply_to, created_at) \
+         VALUES ($1, $2, 'out', $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(&conversation_text)
+    .bind(municipality_id)
+    .bind(&reply.text)
+    .bind(language)
+    .bind(inbound_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .get(0);
+    sqlx::query(
+        "INSERT INTO decisions (message_id, conversation_id, municipality_id, decision, topic, intent, language, \
+         confidence, runner_up, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(reply_id)
+    .bind(&conversation_text)
+    .bind(municipality_id)
+    .bind(reply.decision.as_str())
+    .bind(topic.as_deref())
+    .bind(reply.intent.map(|intent| intent.id()))
+    .bind(language)
+    .bind(f64::from(reply.confidence))
+    .bind(f64::from(reply.runner_up))
+    .bind(serde_json::to_string(record).unwrap_or_default())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if reply.needs_review {
+        sqlx::query(
+            "INSERT INTO unanswered (municipality_id, conversation_id, message_id, text, language, decision, \
+             best_topic, confidence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(municipality_id)
+        .bind(&conversation_text)
+        .bind(inbound_id)
+        .bind(question)
+        .bind(language)
+        .bind(reply.decision.as_str())
+        .bind(reply.choices.first().map(|choice| choice.topic.to_string()))
+        .bind(f64::from(reply.confidence))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE conversations SET context = $1, updated_at = $2 WHERE id = $3")
+        .bind(serde_json::to_string(&reply.context).unwrap_or_default())
+        .bind(now)
+        .bind(&conversation_text)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(reply_id)
+}
+
+pub async fn transcript(store: &Store, conversation: ConversationId) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent \
+         FROM messages m LEFT JOIN decisions d ON d.message_id = m.id \
+         WHERE m.conversation_id = $1 ORDER BY m.id",
+    )
+    .bind(conversation.to_string())
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| TranscriptMessage {
+            id: row.get(0),
+            direction: row.get(1),
+            text: row.get(2),
+            language: row.get(3),
+            created_at: row.get(4),
+            decision: row.get(5),
+            topic: row.get(6),
+            intent: row.get(7),
+        })
+        .collect())
+}

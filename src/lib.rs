@@ -1,0 +1,25 @@
+//! civic-assistant: a municipality's assistant for its residents.
+//!
+//! A tour of the modules, in the order a message passes through them:
+//! - `channels::web` receives a message over HTTP (the widget and the API);
+//! - `conversation` persists it in the `store`, asks the `chat` core, persists the reply;
+//! - `chat` is pure: `language` detection, `intents`, the `knowledge` search, the decision and
+//!   the reply rendered with `locale` strings and the municipality's facts from `config`;
+//! - `content` is where knowledge, intents and locales come from (compiled in, or a directory);
+//! - `app` holds the one application value the handlers share; `cli` is the command line.
+
+pub mod app;
+pub mod channels;
+pub mod chat;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod conversation;
+pub mod folding;
+pub mod intents;
+pub mod knowledge;
+pub mod language;
+pub mod locale;
+pub mod store;
+
+pub use app::{App, run};
