@@ -56,6 +56,9 @@ pub struct AskArgs {
     /// Print one JSON object per answer (language, decision, topic, intent, text, …).
     #[arg(long)]
     pub json: bool,
+    /// With --json: add the best knowledge hits and their scores, for calibration.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub content: ContentArgs,
     /// The question; each line of standard input when absent.
@@ -92,6 +95,8 @@ struct AskAnswer<'a> {
     confidence: f32,
     choices: Vec<String>,
     text: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hits: Vec<(String, f32, f32, f32)>,
 }
 
 /// `ask`: each question is its own conversation, answered by the core alone.
@@ -114,6 +119,17 @@ pub fn ask(args: &AskArgs) -> anyhow::Result<()> {
                 confidence: (reply.confidence * 1000.0).round() / 1000.0,
                 choices: reply.choices.iter().map(|c| c.topic.to_string()).collect(),
                 text: &reply.text,
+                hits: if args.explain {
+                    assistant
+                        .knowledge
+                        .search(question, reply.language)
+                        .into_iter()
+                        .take(3)
+                        .map(|(article, hit)| (article.id.to_string(), hit.score, hit.coverage, hit.phrasing))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             };
             serde_json::to_writer(&mut out, &line)?;
             writeln!(out)?;

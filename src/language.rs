@@ -92,15 +92,53 @@ pub struct LanguageHints {
     pub channel: Option<Lang>,
 }
 
+/// Which words each language uses, learnt from the content (articles and interface
+/// strings): it recognises "bin collection day" as English where function words cannot.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: std::collections::HashMap<String, Vec<Lang>>,
+}
+
+impl Vocabulary {
+    /// Adds the words of `text` as words of `lang`.
+    pub fn add(&mut self, lang: Lang, text: &str) {
+        let folded = fold(text);
+        for word in crate::folding::words(&folded) {
+            if word.chars().count() < 2 || word.chars().all(char::is_numeric) {
+                continue;
+            }
+            let langs = self.words.entry(word.to_string()).or_default();
+            if !langs.contains(&lang) {
+                langs.push(lang);
+            }
+        }
+    }
+
+    fn languages_of(&self, word: &str) -> &[Lang] {
+        self.words.get(word).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
 /// Which language a message is in, within the languages the municipality offers.
 pub fn detect(text: &str, hints: &LanguageHints, offered: &[Lang], default: Lang) -> Lang {
+    detect_with(text, hints, offered, default, &Vocabulary::default())
+}
+
+/// `detect`, helped by the words of the content.
+pub fn detect_with(
+    text: &str,
+    hints: &LanguageHints,
+    offered: &[Lang],
+    default: Lang,
+    vocabulary: &Vocabulary,
+) -> Lang {
     let fallback = hints
         .chosen
         .or(hints.conversation)
         .or(hints.channel)
         .filter(|lang| offered.contains(lang))
         .unwrap_or(default);
-    match detect_text(text, offered) {
+    match detect_text(text, offered, vocabulary) {
         Some(detection) if detection.confident => detection.lang,
         // A weak signal only decides when nothing else is known.
         Some(detection) if hints.chosen.is_none() && hints.conversation.is_none() => detection.lang,
@@ -117,7 +155,7 @@ pub struct Detection {
 }
 
 /// Looks at the text alone; `None` when it carries no language at all (digits, emoji).
-pub fn detect_text(text: &str, offered: &[Lang]) -> Option<Detection> {
+pub fn detect_text(text: &str, offered: &[Lang], vocabulary: &Vocabulary) -> Option<Detection> {
     let scripts = ScriptCounts::of(text);
     if scripts.total() == 0 {
         return None;
@@ -140,7 +178,7 @@ pub fn detect_text(text: &str, offered: &[Lang]) -> Option<Detection> {
             confident: scripts.total() >= 4 || words >= 2,
         });
     }
-    latin(text, offered)
+    latin(text, offered, vocabulary)
 }
 
 fn arabic_or_persian(text: &str, offered: &[Lang]) -> Lang {
@@ -161,7 +199,7 @@ fn arabic_or_persian(text: &str, offered: &[Lang]) -> Lang {
 }
 
 /// Latin-script text: function words per language, helped by whatlang on longer text.
-fn latin(text: &str, offered: &[Lang]) -> Option<Detection> {
+fn latin(text: &str, offered: &[Lang], vocabulary: &Vocabulary) -> Option<Detection> {
     let folded = fold(text);
     let tokens: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -179,6 +217,15 @@ fn latin(text: &str, offered: &[Lang]) -> Option<Detection> {
             (*lang, hits)
         })
         .collect();
+    // Content words: a word shared by several languages counts a share to each.
+    for token in &tokens {
+        let langs = vocabulary.languages_of(token);
+        for (lang, score) in scores.iter_mut() {
+            if langs.contains(lang) {
+                *score += 0.8 / langs.len() as f32;
+            }
+        }
+    }
     // Letters that only one of our Latin languages uses.
     for (lang, score) in scores.iter_mut() {
         let letters: &[char] = match lang {
@@ -206,6 +253,7 @@ fn latin(text: &str, offered: &[Lang]) -> Option<Detection> {
             }
         }
     }
+    // Highest score first; a tie goes to the order of LATIN, Swedish first.
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (best, best_score) = *scores.first()?;
     let second = scores.get(1).map(|s| s.1).unwrap_or(0.0);

@@ -49,9 +49,9 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            answer: 0.55,
-            margin: 0.06,
-            choices: 0.35,
+            answer: 0.38,
+            margin: 0.08,
+            choices: 0.45,
         }
     }
 }
@@ -67,8 +67,6 @@ impl Thresholds {
             Decision::Answer
         } else if best.score >= self.choices && hits.len() >= 2 {
             Decision::Choices
-        } else if best.score >= self.answer {
-            Decision::Answer
         } else {
             Decision::Unknown
         }

@@ -33,6 +33,8 @@ pub struct Assistant {
     pub replies: Replies,
     /// Where the decision step draws its lines.
     pub thresholds: Thresholds,
+    /// The words of each language in the content, for language detection.
+    pub vocabulary: language::Vocabulary,
 }
 
 /// One resident message, as the core sees it.
@@ -99,7 +101,13 @@ impl Assistant {
             channel: turn.hints.channel,
         };
         let offered = &self.municipality.languages;
-        let lang = language::detect(&turn.text, &hints, offered, self.municipality.default_language);
+        let lang = language::detect_with(
+            &turn.text,
+            &hints,
+            offered,
+            self.municipality.default_language,
+            &self.vocabulary,
+        );
         let mut next = Context {
             language: Some(lang),
             chosen_language: turn.hints.chosen.or(context.chosen_language),
@@ -110,13 +118,30 @@ impl Assistant {
             return self.replies.answer(self, topic, None, lang, next).scored(1.0, 0.0);
         }
 
-        if let Some(found) = self.intents.classify(&turn.text, lang) {
+        let intent = self.intents.classify(&turn.text, lang);
+        if let Some(found) = intent.filter(|found| !found.intent.yields_to_knowledge()) {
             return self.intent_reply(found.intent, found.target_language, lang, next);
         }
 
         let hits = self.knowledge.search(&turn.text, lang);
         let best = hits.first().map(|(_, hit)| hit.score).unwrap_or(0.0);
         let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
+
+        if let Some(found) = intent {
+            // "Which number does the contact centre have?" names a person to talk to but asks
+            // a question the knowledge answers; a bare "talk to a person" does not.
+            let words = crate::folding::words(&crate::folding::fold(&turn.text)).count();
+            let answered = words > 4 && self.thresholds.decide(&hits) == Decision::Answer;
+            if !answered {
+                return self.intent_reply(found.intent, found.target_language, lang, next);
+            }
+            let (article, hit) = &hits[0];
+            let reply = self.replies.answer(self, article, None, lang, next).scored(hit.score, runner_up);
+            return match found.intent {
+                Intent::Human => reply.with_intent(Intent::Human),
+                _ => reply,
+            };
+        }
 
         if let Some(previous) = context.last_topic.as_ref().and_then(|topic| self.knowledge.article(topic)) {
             let aspect = self.intents.aspect(&turn.text, lang);
@@ -190,7 +215,9 @@ impl Assistant {
         let intents = Intents::load(&content.intents)?;
         let locales = Locales::load(&content.locales)?;
         let replies = Replies::compile(&knowledge, &municipality)?;
+        let vocabulary = vocabulary_of(&knowledge);
         Ok(Assistant {
+            vocabulary,
             municipality,
             knowledge,
             intents,
@@ -199,4 +226,22 @@ impl Assistant {
             thresholds: Thresholds::default(),
         })
     }
+}
+
+/// The words of each language's article texts. Keywords are left out: they deliberately
+/// carry Swedish official terms into every language.
+fn vocabulary_of(knowledge: &Knowledge) -> language::Vocabulary {
+    let mut vocabulary = language::Vocabulary::default();
+    for article in knowledge.articles() {
+        for (lang, text) in &article.texts {
+            vocabulary.add(*lang, &text.title);
+            for phrasing in &text.phrasings {
+                vocabulary.add(*lang, phrasing);
+            }
+            if let Some(body) = &text.body {
+                vocabulary.add(*lang, body);
+            }
+        }
+    }
+    vocabulary
 }

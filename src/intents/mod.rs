@@ -62,6 +62,12 @@ impl Intent {
         Intent::ALL.into_iter().find(|intent| intent.id() == id)
     }
 
+    /// Whether a confident knowledge answer to a longer message wins over this intent: a
+    /// question that mentions the contact centre or a language is still a question.
+    pub fn yields_to_knowledge(self) -> bool {
+        matches!(self, Intent::Human | Intent::ChangeLanguage)
+    }
+
     /// Small talk fires only when the message holds nothing else; a greeting in front of a
     /// question must not swallow the question.
     fn is_small_talk(self) -> bool {
