@@ -12,7 +12,11 @@ use crate::config::Settings;
 use crate::content::Content;
 
 #[derive(Debug, Parser)]
-#[command(name = "civic-assistant", version, about = "A municipality's assistant for its residents")]
+#[command(
+    name = "civic-assistant",
+    version,
+    about = "A municipality's assistant for its residents"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -125,7 +129,14 @@ pub fn ask(args: &AskArgs) -> anyhow::Result<()> {
                         .search(question, reply.language)
                         .into_iter()
                         .take(3)
-                        .map(|(article, hit)| (article.id.to_string(), hit.score, hit.coverage, hit.phrasing))
+                        .map(|(article, hit)| {
+                            (
+                                article.id.to_string(),
+                                hit.score,
+                                hit.coverage,
+                                hit.phrasing,
+                            )
+                        })
                         .collect()
                 } else {
                     Vec::new()
@@ -163,7 +174,10 @@ pub fn ask(args: &AskArgs) -> anyhow::Result<()> {
 pub fn check(args: &ContentArgs) -> anyhow::Result<()> {
     let assistant = args.load()?;
     let articles = assistant.knowledge.articles();
-    let translated: usize = articles.iter().map(|a| a.texts.values().filter(|t| t.body.is_some()).count()).sum();
+    let translated: usize = articles
+        .iter()
+        .map(|a| a.texts.values().filter(|t| t.body.is_some()).count())
+        .sum();
     println!(
         "ok: {} ({}): {} articles ({} translations with a body), languages {}",
         assistant.municipality.name,

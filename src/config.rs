@@ -85,7 +85,9 @@ impl Municipality {
             path: path.to_string(),
             message,
         };
-        let facts: toml::Table = text.parse().map_err(|e: toml::de::Error| error(e.to_string()))?;
+        let facts: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| error(e.to_string()))?;
         let file: MunicipalityFile =
             toml::from_str(text).map_err(|e: toml::de::Error| error(e.to_string()))?;
         let section = file.municipality;
@@ -93,8 +95,11 @@ impl Municipality {
             .languages
             .iter()
             .map(|code| {
-                Lang::from_code(code)
-                    .ok_or_else(|| error(format!("unsupported language {code:?} in municipality.languages")))
+                Lang::from_code(code).ok_or_else(|| {
+                    error(format!(
+                        "unsupported language {code:?} in municipality.languages"
+                    ))
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let default_language = Lang::from_code(&section.default_language)
@@ -140,7 +145,10 @@ impl Municipality {
         fn resolve(value: &toml::Value, lang: Lang) -> serde_json::Value {
             match localise(value, lang) {
                 toml::Value::Table(table) => serde_json::Value::Object(
-                    table.iter().map(|(k, v)| (k.clone(), resolve(v, lang))).collect(),
+                    table
+                        .iter()
+                        .map(|(k, v)| (k.clone(), resolve(v, lang)))
+                        .collect(),
                 ),
                 toml::Value::Array(items) => {
                     serde_json::Value::Array(items.iter().map(|v| resolve(v, lang)).collect())
@@ -162,7 +170,11 @@ fn localise(value: &toml::Value, lang: Lang) -> &toml::Value {
     let toml::Value::Table(table) = value else {
         return value;
     };
-    if table.is_empty() || !table.keys().all(|key| Lang::from_code(key).is_some() && key.len() == 2) {
+    if table.is_empty()
+        || !table
+            .keys()
+            .all(|key| Lang::from_code(key).is_some() && key.len() == 2)
+    {
         return value;
     }
     [lang.code(), "en", "sv"]
@@ -180,18 +192,27 @@ mod tests {
 
     #[test]
     fn the_shipped_example_parses_and_localises() {
-        let municipality = Municipality::parse("municipality.toml", EXAMPLE).expect("example parses");
+        let municipality =
+            Municipality::parse("municipality.toml", EXAMPLE).expect("example parses");
         assert_eq!(municipality.default_language, Lang::Sv);
-        let hours_sv = municipality.fact("contact.opening_hours", Lang::Sv).expect("hours");
-        let hours_ar = municipality.fact("contact.opening_hours", Lang::Ar).expect("hours");
+        let hours_sv = municipality
+            .fact("contact.opening_hours", Lang::Sv)
+            .expect("hours");
+        let hours_ar = municipality
+            .fact("contact.opening_hours", Lang::Ar)
+            .expect("hours");
         assert!(hours_sv.contains("måndag"));
-        assert!(hours_ar.contains("Monday"), "falls back to English: {hours_ar}");
+        assert!(
+            hours_ar.contains("Monday"),
+            "falls back to English: {hours_ar}"
+        );
         assert_eq!(municipality.fact("nothing.here", Lang::Sv), None);
     }
 
     #[test]
     fn a_bad_file_names_itself_and_the_line() {
-        let error = Municipality::parse("x/municipality.toml", "[municipality]\nid = \n").unwrap_err();
+        let error =
+            Municipality::parse("x/municipality.toml", "[municipality]\nid = \n").unwrap_err();
         let text = error.to_string();
         assert!(text.starts_with("x/municipality.toml"), "{text}");
         assert!(text.contains("line 2"), "{text}");

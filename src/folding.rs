@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn swedish_without_diacritics_equals_with() {
-        assert_eq!(fold("Ansökan om FÖRSKOLA på Åmål"), fold("ansokan om forskola pa amal"));
+        assert_eq!(
+            fold("Ansökan om FÖRSKOLA på Åmål"),
+            fold("ansokan om forskola pa amal")
+        );
     }
 
     #[test]
@@ -53,6 +56,9 @@ mod tests {
     #[test]
     fn words_split_on_punctuation() {
         let folded = fold("Hej! Var är tippen?");
-        assert_eq!(words(&folded).collect::<Vec<_>>(), ["hej", "var", "ar", "tippen"]);
+        assert_eq!(
+            words(&folded).collect::<Vec<_>>(),
+            ["hej", "var", "ar", "tippen"]
+        );
     }
 }

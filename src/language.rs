@@ -132,6 +132,10 @@ pub fn detect_with(
     default: Lang,
     vocabulary: &Vocabulary,
 ) -> Lang {
+    // A language the resident asked for is kept until they ask for another.
+    if let Some(chosen) = hints.chosen.filter(|lang| offered.contains(lang)) {
+        return chosen;
+    }
     let fallback = hints
         .chosen
         .or(hints.conversation)
@@ -192,7 +196,11 @@ fn arabic_or_persian(text: &str, offered: &[Lang]) -> Lang {
         .filter(|c| matches!(c, 'ة' | 'ي' | 'ك' | 'ى' | 'ث' | 'ذ' | 'ض' | 'ظ'))
         .count();
     let persian = persian_letters > arabic_letters;
-    match (persian, offered.contains(&Lang::Fa), offered.contains(&Lang::Ar)) {
+    match (
+        persian,
+        offered.contains(&Lang::Fa),
+        offered.contains(&Lang::Ar),
+    ) {
         (true, true, _) | (false, true, false) => Lang::Fa,
         _ => Lang::Ar,
     }
@@ -272,11 +280,11 @@ const LATIN: [(Lang, &[&str]); 5] = [
         Lang::Sv,
         &[
             "jag", "och", "ar", "det", "hur", "vad", "nar", "min", "mitt", "mina", "kan", "inte",
-            "pa", "for", "med", "om", "till", "far", "var", "vilken", "vilka", "ska", "har",
-            "att", "ett", "vi", "ni", "man", "sig", "mig", "dig", "nagon", "nagot", "finns",
-            "vill", "behover", "skulle", "eller", "fran", "sa", "hej", "tack", "ja", "nej",
-            "du", "av", "som", "den", "inga", "ingen", "hos", "vem", "varfor", "gor", "mycket",
-            "kommer", "efter", "innan", "utan", "hallo", "snalla", "ocksa", "bara", "nan", "nat",
+            "pa", "for", "med", "om", "till", "far", "var", "vilken", "vilka", "ska", "har", "att",
+            "ett", "vi", "ni", "man", "sig", "mig", "dig", "nagon", "nagot", "finns", "vill",
+            "behover", "skulle", "eller", "fran", "sa", "hej", "tack", "ja", "nej", "du", "av",
+            "som", "den", "inga", "ingen", "hos", "vem", "varfor", "gor", "mycket", "kommer",
+            "efter", "innan", "utan", "hallo", "snalla", "ocksa", "bara", "nan", "nat",
         ],
     ),
     (
@@ -292,27 +300,122 @@ const LATIN: [(Lang, &[&str]); 5] = [
     (
         Lang::Fi,
         &[
-            "mita", "miten", "missa", "milloin", "kun", "on", "ja", "en", "voin", "minun", "kuka",
-            "onko", "mina", "se", "etta", "ei", "ole", "voi", "haluan", "tarvitsen", "saa",
-            "kiitos", "hei", "moi", "kylla", "mista", "mihin", "jos", "tai", "olen", "meidan",
-            "lapsen", "lapseni", "kanssa", "mitka", "paljonko", "kunnan",
+            "mita",
+            "miten",
+            "missa",
+            "milloin",
+            "kun",
+            "on",
+            "ja",
+            "en",
+            "voin",
+            "minun",
+            "kuka",
+            "onko",
+            "mina",
+            "se",
+            "etta",
+            "ei",
+            "ole",
+            "voi",
+            "haluan",
+            "tarvitsen",
+            "saa",
+            "kiitos",
+            "hei",
+            "moi",
+            "kylla",
+            "mista",
+            "mihin",
+            "jos",
+            "tai",
+            "olen",
+            "meidan",
+            "lapsen",
+            "lapseni",
+            "kanssa",
+            "mitka",
+            "paljonko",
+            "kunnan",
         ],
     ),
     (
         Lang::Pl,
         &[
-            "jak", "gdzie", "czy", "moge", "sie", "nie", "jest", "w", "na", "do", "moj", "moja",
-            "co", "kiedy", "dla", "i", "z", "o", "to", "prosze", "dziekuje", "tak", "chce",
-            "potrzebuje", "ile", "jaki", "jakie", "mam", "mojego", "mojej", "dziecka", "zeby",
+            "jak",
+            "gdzie",
+            "czy",
+            "moge",
+            "sie",
+            "nie",
+            "jest",
+            "w",
+            "na",
+            "do",
+            "moj",
+            "moja",
+            "co",
+            "kiedy",
+            "dla",
+            "i",
+            "z",
+            "o",
+            "to",
+            "prosze",
+            "dziekuje",
+            "tak",
+            "chce",
+            "potrzebuje",
+            "ile",
+            "jaki",
+            "jakie",
+            "mam",
+            "mojego",
+            "mojej",
+            "dziecka",
+            "zeby",
         ],
     ),
     (
         Lang::So,
         &[
-            "waxaan", "sidee", "iyo", "ma", "ku", "waa", "xagee", "xaggee", "aan", "ayaa", "ayuu",
-            "maxaan", "si", "la", "u", "ka", "sameeyaa", "caawimaad", "mahadsanid", "haa",
-            "maya", "waxaa", "ah", "kala", "waxay", "inaan", "heli", "karaa", "goorma", "halkee",
-            "dadka", "qof", "rabaa", "codsi", "iga", "kuu", "wax",
+            "waxaan",
+            "sidee",
+            "iyo",
+            "ma",
+            "ku",
+            "waa",
+            "xagee",
+            "xaggee",
+            "aan",
+            "ayaa",
+            "ayuu",
+            "maxaan",
+            "si",
+            "la",
+            "u",
+            "ka",
+            "sameeyaa",
+            "caawimaad",
+            "mahadsanid",
+            "haa",
+            "maya",
+            "waxaa",
+            "ah",
+            "kala",
+            "waxay",
+            "inaan",
+            "heli",
+            "karaa",
+            "goorma",
+            "halkee",
+            "dadka",
+            "qof",
+            "rabaa",
+            "codsi",
+            "iga",
+            "kuu",
+            "wax",
         ],
     ),
 ];
@@ -375,13 +478,25 @@ mod tests {
             ..LanguageHints::default()
         };
         for reply in ["ok", "tack", "ja", "42", "🙂"] {
-            assert_eq!(detect(reply, &hints, &Lang::ALL, Lang::Sv), Lang::En, "{reply}");
+            assert_eq!(
+                detect(reply, &hints, &Lang::ALL, Lang::Sv),
+                Lang::En,
+                "{reply}"
+            );
         }
     }
 
     #[test]
     fn only_offered_languages_are_detected() {
-        assert_eq!(detect("when is my bin emptied", &LanguageHints::default(), &[Lang::Sv], Lang::Sv), Lang::Sv);
+        assert_eq!(
+            detect(
+                "when is my bin emptied",
+                &LanguageHints::default(),
+                &[Lang::Sv],
+                Lang::Sv
+            ),
+            Lang::Sv
+        );
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("de"), None);
     }

@@ -53,7 +53,10 @@ impl Locales {
                 let first = &errors[0];
                 LocaleError::Syntax {
                     path: file.path.clone(),
-                    line: file.text[..first.pos.start.min(file.text.len())].lines().count().max(1),
+                    line: file.text[..first.pos.start.min(file.text.len())]
+                        .lines()
+                        .count()
+                        .max(1),
                     message: format!("{:?}", first.kind),
                 }
             })?;
@@ -63,10 +66,11 @@ impl Locales {
             });
             keys.entry(lang).or_default().extend(file_keys);
             let bundle = bundles.entry(lang).or_insert_with(|| {
-                let mut bundle = FluentBundle::new_concurrent(vec![lang
-                    .code()
-                    .parse()
-                    .expect("language codes are valid identifiers")]);
+                let mut bundle = FluentBundle::new_concurrent(vec![
+                    lang.code()
+                        .parse()
+                        .expect("language codes are valid identifiers"),
+                ]);
                 // Isolation marks keep a Latin phone number from reordering Arabic text; in
                 // left-to-right languages they would only be invisible noise in the API.
                 bundle.set_use_isolating(lang.is_rtl());
@@ -140,7 +144,9 @@ mod tests {
                         value
                             .split("{ $")
                             .skip(1)
-                            .filter_map(|rest| rest.split_once(" }").map(|(name, _)| name.to_string()))
+                            .filter_map(|rest| {
+                                rest.split_once(" }").map(|(name, _)| name.to_string())
+                            })
                             .map(|name| (key.trim().to_string(), name))
                             .collect::<Vec<_>>(),
                     )
@@ -152,7 +158,11 @@ mod tests {
         for lang in Lang::ALL.into_iter().filter(|lang| locales.has(*lang)) {
             let keys: BTreeSet<&String> = locales.keys(lang).iter().collect();
             assert_eq!(keys, english, "keys of {lang}");
-            assert_eq!(placeables(lang), placeables(Lang::En), "placeables of {lang}");
+            assert_eq!(
+                placeables(lang),
+                placeables(Lang::En),
+                "placeables of {lang}"
+            );
         }
         assert!(locales.has(Lang::Sv) && locales.has(Lang::En));
     }
@@ -160,7 +170,11 @@ mod tests {
     #[test]
     fn fills_arguments_and_falls_back() {
         let locales = shipped();
-        let text = locales.text(Lang::Sv, "unknown-reply", &[("phone", "0123"), ("hours", "8–16")]);
+        let text = locales.text(
+            Lang::Sv,
+            "unknown-reply",
+            &[("phone", "0123"), ("hours", "8–16")],
+        );
         assert!(text.contains("0123"), "{text}");
         assert_eq!(locales.text(Lang::Sv, "no-such-key", &[]), "no-such-key");
     }
@@ -171,7 +185,9 @@ mod tests {
             path: "locales/sv/bad.ftl".into(),
             text: "ok = fine\n\nbroken = { $\n".into(),
         };
-        let error = Locales::load(&[("sv".into(), file)]).unwrap_err().to_string();
+        let error = Locales::load(&[("sv".into(), file)])
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("locales/sv/bad.ftl: line 3"), "{error}");
     }
 }

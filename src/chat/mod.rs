@@ -95,66 +95,96 @@ impl Reply {
 impl Assistant {
     /// Answers one turn given what the conversation remembers.
     pub fn respond(&self, turn: &Turn, context: &Context) -> Reply {
-        let hints = LanguageHints {
-            chosen: turn.hints.chosen.or(context.chosen_language),
+        let chosen = turn.hints.chosen.or(context.chosen_language);
+        let offered = &self.municipality.languages;
+        // The text is read in the language it is written in; the reply is written in the
+        // language the resident chose, if they chose one.
+        let text_hints = LanguageHints {
+            chosen: None,
             conversation: context.language,
             channel: turn.hints.channel,
         };
-        let offered = &self.municipality.languages;
-        let lang = language::detect_with(
+        let text_lang = language::detect_with(
             &turn.text,
-            &hints,
+            &text_hints,
             offered,
             self.municipality.default_language,
             &self.vocabulary,
         );
+        let lang = chosen.filter(|l| offered.contains(l)).unwrap_or(text_lang);
         let mut next = Context {
             language: Some(lang),
-            chosen_language: turn.hints.chosen.or(context.chosen_language),
+            chosen_language: chosen,
             last_topic: context.last_topic.clone(),
         };
 
-        if let Some(topic) = turn.choice.as_ref().and_then(|topic| self.knowledge.article(topic)) {
-            return self.replies.answer(self, topic, None, lang, next).scored(1.0, 0.0);
+        if let Some(topic) = turn
+            .choice
+            .as_ref()
+            .and_then(|topic| self.knowledge.article(topic))
+        {
+            return self
+                .replies
+                .answer(self, topic, None, lang, next)
+                .scored(1.0, 0.0);
         }
 
-        let intent = self.intents.classify(&turn.text, lang);
-        if let Some(found) = intent.filter(|found| !found.intent.yields_to_knowledge()) {
-            return self.intent_reply(found.intent, found.target_language, lang, next);
-        }
-
-        let hits = self.knowledge.search(&turn.text, lang);
-        let best = hits.first().map(|(_, hit)| hit.score).unwrap_or(0.0);
-        let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
-
-        if let Some(found) = intent {
+        let intent = self.intents.classify(&turn.text, text_lang);
+        if let Some(found) = &intent {
             // "Which number does the contact centre have?" names a person to talk to but asks
-            // a question the knowledge answers; a bare "talk to a person" does not.
-            let words = crate::folding::words(&crate::folding::fold(&turn.text)).count();
-            let answered = words > 4 && self.thresholds.decide(&hits) == Decision::Answer;
-            if !answered {
+            // a question the knowledge answers; "talk to a person" alone asks for nothing else.
+            let answer_to_rest = found
+                .intent
+                .yields_to_knowledge()
+                .then(|| self.knowledge.search(&found.rest, text_lang))
+                .filter(|hits| self.thresholds.decide(hits) == Decision::Answer);
+            let Some(hits) = answer_to_rest else {
                 return self.intent_reply(found.intent, found.target_language, lang, next);
-            }
+            };
             let (article, hit) = &hits[0];
-            let reply = self.replies.answer(self, article, None, lang, next).scored(hit.score, runner_up);
+            let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
+            let reply = self
+                .replies
+                .answer(self, article, None, lang, next)
+                .scored(hit.score, runner_up);
             return match found.intent {
                 Intent::Human => reply.with_intent(Intent::Human),
                 _ => reply,
             };
         }
 
-        if let Some(previous) = context.last_topic.as_ref().and_then(|topic| self.knowledge.article(topic)) {
-            let aspect = self.intents.aspect(&turn.text, lang);
-            let same_topic = hits.first().is_some_and(|(article, _)| article.id == previous.id);
-            if aspect.is_some() && (best < self.thresholds.answer || same_topic) {
-                return self.replies.answer(self, previous, aspect, lang, next).scored(best, runner_up);
+        let hits = self.knowledge.search(&turn.text, text_lang);
+        let best = hits.first().map(|(_, hit)| hit.score).unwrap_or(0.0);
+        let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
+
+        if let Some(previous) = context
+            .last_topic
+            .as_ref()
+            .and_then(|topic| self.knowledge.article(topic))
+        {
+            // "And what does it cost?": an aspect of the previous topic, unless the rest of
+            // the message names a topic of its own ("what does the library cost?").
+            if let Some((aspect, rest)) = self.intents.aspect(&turn.text, text_lang) {
+                let names_a_topic = self.knowledge.search(&rest, text_lang).first().is_some_and(
+                    |(article, hit)| {
+                        article.id != previous.id && hit.score >= self.thresholds.choices
+                    },
+                );
+                if !names_a_topic {
+                    return self
+                        .replies
+                        .answer(self, previous, Some(aspect), lang, next)
+                        .scored(best, runner_up);
+                }
             }
         }
 
         match self.thresholds.decide(&hits) {
             Decision::Answer => {
                 let (article, hit) = &hits[0];
-                self.replies.answer(self, article, None, lang, next).scored(hit.score, runner_up)
+                self.replies
+                    .answer(self, article, None, lang, next)
+                    .scored(hit.score, runner_up)
             }
             Decision::Choices => {
                 let choices: Vec<&crate::knowledge::Article> = hits
@@ -164,25 +194,43 @@ impl Assistant {
                     .map(|(article, _)| *article)
                     .collect();
                 next.last_topic = None;
-                self.replies.choices(self, &choices, lang, next).scored(best, runner_up)
+                self.replies
+                    .choices(self, &choices, lang, next)
+                    .scored(best, runner_up)
             }
             _ => {
                 next.last_topic = None;
-                self.replies.unknown(self, lang, next).scored(best, runner_up)
+                self.replies
+                    .unknown(self, lang, next)
+                    .scored(best, runner_up)
             }
         }
     }
 
-    fn intent_reply(&self, intent: Intent, target: Option<Lang>, lang: Lang, mut next: Context) -> Reply {
+    fn intent_reply(
+        &self,
+        intent: Intent,
+        target: Option<Lang>,
+        lang: Lang,
+        mut next: Context,
+    ) -> Reply {
         match intent {
             Intent::VolunteerSignup => {
-                if let Some(article) = TopicId::parse("volunteering").and_then(|t| self.knowledge.article(&t)) {
-                    return self.replies.answer(self, article, None, lang, next).scored(1.0, 0.0).with_intent(intent);
+                if let Some(article) =
+                    TopicId::parse("volunteering").and_then(|t| self.knowledge.article(&t))
+                {
+                    return self
+                        .replies
+                        .answer(self, article, None, lang, next)
+                        .scored(1.0, 0.0)
+                        .with_intent(intent);
                 }
                 self.replies.intent(self, intent, lang, next)
             }
             Intent::ChangeLanguage => {
-                let target = target.filter(|t| self.municipality.languages.contains(t)).unwrap_or(lang);
+                let target = target
+                    .filter(|t| self.municipality.languages.contains(t))
+                    .unwrap_or(lang);
                 next.language = Some(target);
                 next.chosen_language = Some(target);
                 self.replies.intent(self, intent, target, next)
@@ -210,10 +258,22 @@ pub enum LoadError {
 impl Assistant {
     /// Parses and checks all content, and builds the search index.
     pub fn load(content: &crate::content::Content) -> Result<Assistant, LoadError> {
-        let municipality = Municipality::parse(&content.municipality.path, &content.municipality.text)?;
+        let municipality =
+            Municipality::parse(&content.municipality.path, &content.municipality.text)?;
         let knowledge = Knowledge::load(&content.knowledge)?;
         let intents = Intents::load(&content.intents)?;
         let locales = Locales::load(&content.locales)?;
+        Assistant::from_parts(municipality, knowledge, intents, locales)
+    }
+
+    /// Assembles an assistant from loaded parts (staff edits and benchmarks replace the
+    /// knowledge); compiles the reply templates against the municipality's facts.
+    pub fn from_parts(
+        municipality: Municipality,
+        knowledge: Knowledge,
+        intents: Intents,
+        locales: Locales,
+    ) -> Result<Assistant, LoadError> {
         let replies = Replies::compile(&knowledge, &municipality)?;
         let vocabulary = vocabulary_of(&knowledge);
         Ok(Assistant {

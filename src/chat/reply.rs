@@ -39,13 +39,18 @@ pub struct RenderError {
 impl Replies {
     /// Compiles every body, aspect and link of `knowledge` and renders each once in strict
     /// mode, so a template naming a fact the municipality has not set fails start-up.
-    pub fn compile(knowledge: &Knowledge, municipality: &Municipality) -> Result<Replies, RenderError> {
+    pub fn compile(
+        knowledge: &Knowledge,
+        municipality: &Municipality,
+    ) -> Result<Replies, RenderError> {
         let mut templates = Handlebars::new();
         templates.set_strict_mode(true);
         // Replies are plain text; each channel escapes for its own format.
         templates.register_escape_fn(handlebars::no_escape);
-        let facts: HashMap<Lang, serde_json::Value> =
-            Lang::ALL.into_iter().map(|lang| (lang, municipality.facts_for(lang))).collect();
+        let facts: HashMap<Lang, serde_json::Value> = Lang::ALL
+            .into_iter()
+            .map(|lang| (lang, municipality.facts_for(lang)))
+            .collect();
         for article in knowledge.articles() {
             for (lang, text) in &article.texts {
                 let mut parts: Vec<(String, &str)> = Vec::new();
@@ -69,7 +74,9 @@ impl Replies {
                     templates
                         .register_template_string(&name, source)
                         .map_err(|e| error(e.to_string()))?;
-                    templates.render(&name, &facts[lang]).map_err(|e| error(e.to_string()))?;
+                    templates
+                        .render(&name, &facts[lang])
+                        .map_err(|e| error(e.to_string()))?;
                 }
             }
         }
@@ -89,7 +96,13 @@ impl Replies {
         let (answer_lang, text) = [lang, Lang::En, Lang::Sv]
             .into_iter()
             .find_map(|l| article.answer_in(l).map(|text| (l, text)))
-            .or_else(|| article.texts.iter().find(|(_, t)| t.body.is_some()).map(|(l, t)| (*l, t)))
+            .or_else(|| {
+                article
+                    .texts
+                    .iter()
+                    .find(|(_, t)| t.body.is_some())
+                    .map(|(l, t)| (*l, t))
+            })
             .expect("articles are parsed with a Swedish and an English body");
         let part = aspect
             .filter(|aspect| text.aspects.contains_key(aspect))
@@ -102,7 +115,14 @@ impl Replies {
             let notice = locales.text(lang, "untranslated-notice", &[("language", &language_name)]);
             let mut help = String::new();
             if assistant.municipality.interpreter_available {
-                help = format!("\n\n{}", locales.text(lang, "interpreter-offer", &self.contact_args(assistant, lang)));
+                help = format!(
+                    "\n\n{}",
+                    locales.text(
+                        lang,
+                        "interpreter-offer",
+                        &self.contact_args(assistant, lang)
+                    )
+                );
             }
             body = format!("{notice}\n\n{body}{help}");
         }
@@ -132,7 +152,13 @@ impl Replies {
     }
 
     /// "Did you mean" with the given articles.
-    pub fn choices(&self, assistant: &Assistant, articles: &[&Article], lang: Lang, next: Context) -> Reply {
+    pub fn choices(
+        &self,
+        assistant: &Assistant,
+        articles: &[&Article],
+        lang: Lang,
+        next: Context,
+    ) -> Reply {
         let choices: Vec<Choice> = articles
             .iter()
             .map(|article| Choice {
@@ -153,7 +179,10 @@ impl Replies {
 
     /// An honest "I don't know" with the way to a person.
     pub fn unknown(&self, assistant: &Assistant, lang: Lang, next: Context) -> Reply {
-        let text = assistant.locales.text(lang, "unknown-reply", &self.contact_args(assistant, lang));
+        let text =
+            assistant
+                .locales
+                .text(lang, "unknown-reply", &self.contact_args(assistant, lang));
         Reply {
             needs_review: true,
             ..self.plain(text, lang, Decision::Unknown, next)
@@ -161,7 +190,13 @@ impl Replies {
     }
 
     /// The fixed reply of an intent.
-    pub fn intent(&self, assistant: &Assistant, intent: Intent, lang: Lang, next: Context) -> Reply {
+    pub fn intent(
+        &self,
+        assistant: &Assistant,
+        intent: Intent,
+        lang: Lang,
+        next: Context,
+    ) -> Reply {
         let locales = &assistant.locales;
         let args = self.contact_args(assistant, lang);
         let (key, decision) = match intent {
@@ -175,8 +210,14 @@ impl Replies {
             Intent::Help | Intent::VolunteerSignup => ("help-reply", Decision::Answer),
         };
         let mut text = locales.text(lang, key, &args);
-        if intent == Intent::Human && assistant.municipality.interpreter_available && lang != assistant.municipality.default_language {
-            text = format!("{text} {}", locales.text(lang, "human-reply-interpreter", &args));
+        if intent == Intent::Human
+            && assistant.municipality.interpreter_available
+            && lang != assistant.municipality.default_language
+        {
+            text = format!(
+                "{text} {}",
+                locales.text(lang, "human-reply-interpreter", &args)
+            );
         }
         Reply {
             intent: Some(intent),
@@ -208,7 +249,11 @@ impl Replies {
             .unwrap_or_default()
     }
 
-    fn contact_args<'a>(&'a self, assistant: &'a Assistant, lang: Lang) -> [(&'static str, &'a str); 3] {
+    fn contact_args<'a>(
+        &'a self,
+        assistant: &'a Assistant,
+        lang: Lang,
+    ) -> [(&'static str, &'a str); 3] {
         let facts = &self.facts[&lang];
         let fact = |path: &[&str]| -> &'a str {
             path.iter()

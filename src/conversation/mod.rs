@@ -97,7 +97,11 @@ pub enum ConversationError {
 }
 
 /// Handles one resident message.
-pub async fn handle(store: &Store, assistant: &Assistant, inbound: Inbound) -> Result<Outcome, ConversationError> {
+pub async fn handle(
+    store: &Store,
+    assistant: &Assistant,
+    inbound: Inbound,
+) -> Result<Outcome, ConversationError> {
     let municipality = &assistant.municipality;
     let (conversation, context) = match inbound.conversation {
         Some(id) => {
@@ -108,7 +112,14 @@ pub async fn handle(store: &Store, assistant: &Assistant, inbound: Inbound) -> R
         }
         None => {
             let id = ConversationId(Uuid::new_v4());
-            queries::create(store, &municipality.id, &municipality.name, id, inbound.channel).await?;
+            queries::create(
+                store,
+                &municipality.id,
+                &municipality.name,
+                id,
+                inbound.channel,
+            )
+            .await?;
             (id, Context::default())
         }
     };
@@ -126,7 +137,9 @@ pub async fn handle(store: &Store, assistant: &Assistant, inbound: Inbound) -> R
                 }
                 existing
             }
-            None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
+            None => {
+                queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?
+            }
         },
         None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
     };
@@ -147,7 +160,16 @@ pub async fn handle(store: &Store, assistant: &Assistant, inbound: Inbound) -> R
         choices: reply.choices.clone(),
         links: reply.links.clone(),
     };
-    let reply_id = queries::insert_reply(store, &municipality.id, conversation, inbound_id, &inbound.text, &reply, &record).await?;
+    let reply_id = queries::insert_reply(
+        store,
+        &municipality.id,
+        conversation,
+        inbound_id,
+        &inbound.text,
+        &reply,
+        &record,
+    )
+    .await?;
     Ok(Outcome {
         conversation,
         inbound_id,
@@ -162,7 +184,10 @@ pub async fn transcript(
     municipality_id: &str,
     conversation: ConversationId,
 ) -> Result<Vec<TranscriptMessage>, ConversationError> {
-    if queries::context(store, municipality_id, conversation).await?.is_none() {
+    if queries::context(store, municipality_id, conversation)
+        .await?
+        .is_none()
+    {
         return Err(ConversationError::NotFound);
     }
     Ok(queries::transcript(store, conversation).await?)

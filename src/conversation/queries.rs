@@ -55,11 +55,12 @@ pub async fn context(
     municipality_id: &str,
     id: ConversationId,
 ) -> Result<Option<Context>, sqlx::Error> {
-    let row = sqlx::query("SELECT context FROM conversations WHERE id = $1 AND municipality_id = $2")
-        .bind(id.to_string())
-        .bind(municipality_id)
-        .fetch_optional(&store.pool)
-        .await?;
+    let row =
+        sqlx::query("SELECT context FROM conversations WHERE id = $1 AND municipality_id = $2")
+            .bind(id.to_string())
+            .bind(municipality_id)
+            .fetch_optional(&store.pool)
+            .await?;
     Ok(row.map(|row| {
         let text: String = row.get(0);
         // A context written by an older version that no longer parses starts afresh.
@@ -103,7 +104,10 @@ pub async fn insert_inbound(
 }
 
 /// The stored reply to an inbound message, if one was stored.
-pub async fn reply_to(store: &Store, inbound_id: i64) -> Result<Option<(i64, ReplyRecord)>, sqlx::Error> {
+pub async fn reply_to(
+    store: &Store,
+    inbound_id: i64,
+) -> Result<Option<(i64, ReplyRecord)>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT m.id, d.payload FROM messages m JOIN decisions d ON d.message_id = m.id WHERE m.reply_to = $1",
     )
@@ -113,7 +117,9 @@ pub async fn reply_to(store: &Store, inbound_id: i64) -> Result<Option<(i64, Rep
     Ok(row.and_then(|row| {
         let id: i64 = row.get(0);
         let payload: String = row.get(1);
-        serde_json::from_str(&payload).ok().map(|record| (id, record))
+        serde_json::from_str(&payload)
+            .ok()
+            .map(|record| (id, record))
     }))
 }
 
@@ -195,7 +201,10 @@ pub async fn insert_reply(
     Ok(reply_id)
 }
 
-pub async fn transcript(store: &Store, conversation: ConversationId) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
+pub async fn transcript(
+    store: &Store,
+    conversation: ConversationId,
+) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent \
          FROM messages m LEFT JOIN decisions d ON d.message_id = m.id \

@@ -71,15 +71,20 @@ impl Intent {
     /// Small talk fires only when the message holds nothing else; a greeting in front of a
     /// question must not swallow the question.
     fn is_small_talk(self) -> bool {
-        matches!(self, Intent::Greeting | Intent::Thanks | Intent::Goodbye | Intent::Help)
+        matches!(
+            self,
+            Intent::Greeting | Intent::Thanks | Intent::Goodbye | Intent::Help
+        )
     }
 }
 
 /// A recognised intent, with the language asked for when it is a change of language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntentMatch {
     pub intent: Intent,
     pub target_language: Option<Lang>,
+    /// The message's words that the intent's pattern did not match: what else it says.
+    pub rest: String,
 }
 
 /// The utterances of every intent, per language.
@@ -135,39 +140,60 @@ impl Intents {
                 message,
             };
             let table: toml::Table = file.text.parse().map_err(|e: toml::de::Error| {
-                let line = e
-                    .span()
-                    .map(|span| file.text[..span.start.min(file.text.len())].lines().count().max(1));
+                let line = e.span().map(|span| {
+                    file.text[..span.start.min(file.text.len())]
+                        .lines()
+                        .count()
+                        .max(1)
+                });
                 error(line, e.message().to_string())
             })?;
-            let id = table.get("id").and_then(toml::Value::as_str).unwrap_or_default();
+            let id = table
+                .get("id")
+                .and_then(toml::Value::as_str)
+                .unwrap_or_default();
             if id == "aspects" {
                 for (code, value) in table.iter().filter(|(key, _)| key.as_str() != "id") {
-                    let line = file.text.lines().position(|l| l.trim() == format!("[{code}]")).map(|i| i + 1);
+                    let line = file
+                        .text
+                        .lines()
+                        .position(|l| l.trim() == format!("[{code}]"))
+                        .map(|i| i + 1);
                     let lang = Lang::from_code(code)
                         .filter(|lang| lang.code() == code)
-                        .ok_or_else(|| error(line, format!("[{code}] is not a supported language")))?;
+                        .ok_or_else(|| {
+                            error(line, format!("[{code}] is not a supported language"))
+                        })?;
                     let cues: BTreeMap<Aspect, Vec<String>> = value
                         .clone()
                         .try_into()
                         .map_err(|e| error(line, format!("[{code}]: {}", e.message())))?;
                     let patterns = cues
                         .into_iter()
-                        .flat_map(|(aspect, texts)| texts.into_iter().map(move |text| (aspect, text)))
+                        .flat_map(|(aspect, texts)| {
+                            texts.into_iter().map(move |text| (aspect, text))
+                        })
                         .map(|(aspect, text)| {
                             Pattern::parse(&text)
                                 .map(|pattern| (aspect, pattern))
-                                .ok_or_else(|| error(line, format!("pattern {text:?} has no words")))
+                                .ok_or_else(|| {
+                                    error(line, format!("pattern {text:?} has no words"))
+                                })
                         })
                         .collect::<Result<Vec<_>, _>>()?;
                     intents.aspect_cues.insert(lang, patterns);
                 }
                 continue;
             }
-            let intent = Intent::from_id(id).ok_or_else(|| error(Some(1), format!("unknown intent id {id:?}")))?;
+            let intent = Intent::from_id(id)
+                .ok_or_else(|| error(Some(1), format!("unknown intent id {id:?}")))?;
             let mut languages = BTreeMap::new();
             for (code, value) in table.iter().filter(|(key, _)| key.as_str() != "id") {
-                let line = file.text.lines().position(|l| l.trim() == format!("[{code}]")).map(|i| i + 1);
+                let line = file
+                    .text
+                    .lines()
+                    .position(|l| l.trim() == format!("[{code}]"))
+                    .map(|i| i + 1);
                 let lang = Lang::from_code(code)
                     .filter(|lang| lang.code() == code)
                     .ok_or_else(|| error(line, format!("[{code}] is not a supported language")))?;
@@ -175,11 +201,17 @@ impl Intents {
                     .clone()
                     .try_into()
                     .map_err(|e| error(line, format!("[{code}]: {}", e.message())))?;
-                languages.insert(lang, Utterances::from_file(parsed).map_err(|message| error(line, message))?);
+                languages.insert(
+                    lang,
+                    Utterances::from_file(parsed).map_err(|message| error(line, message))?,
+                );
             }
             intents.by_intent.insert(intent, languages);
         }
-        if let Some(missing) = Intent::ALL.iter().find(|intent| !intents.by_intent.contains_key(intent)) {
+        if let Some(missing) = Intent::ALL
+            .iter()
+            .find(|intent| !intents.by_intent.contains_key(intent))
+        {
             return Err(IntentError {
                 path: format!("intents/{}.toml", missing.id()),
                 line: None,
@@ -200,53 +232,76 @@ impl Intents {
             let Some(languages) = self.by_intent.get(&intent) else {
                 continue;
             };
-            let fires = if intent.is_small_talk() {
+            let matched: Option<Vec<usize>> = if intent.is_small_talk() {
                 languages
                     .iter()
                     .filter(|(l, _)| **l == lang || matches!(l, Lang::Sv | Lang::En))
                     .any(|(_, utterances)| utterances.covers(&message))
+                    .then(|| (0..message.len()).collect())
             } else {
                 // Danger is recognised in any language; the rest in the message's language
                 // and the two that residents mix in most.
                 languages
                     .iter()
-                    .filter(|(l, _)| intent == Intent::Emergency || **l == lang || matches!(l, Lang::Sv | Lang::En))
-                    .any(|(_, utterances)| utterances.signals(&message))
+                    .filter(|(l, _)| {
+                        intent == Intent::Emergency
+                            || **l == lang
+                            || matches!(l, Lang::Sv | Lang::En)
+                    })
+                    .find_map(|(_, utterances)| utterances.signals(&message))
             };
-            if fires {
+            if let Some(positions) = matched {
                 let target_language = (intent == Intent::ChangeLanguage)
                     .then(|| self.target_language(&message))
                     .flatten();
-                return Some(IntentMatch { intent, target_language });
+                let rest = message
+                    .iter()
+                    .enumerate()
+                    .filter(|(position, _)| !positions.contains(position))
+                    .map(|(_, word)| *word)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Some(IntentMatch {
+                    intent,
+                    target_language,
+                    rest,
+                });
             }
         }
         None
     }
 
-    /// The aspect a follow-up question asks about ("och vad kostar det?"), if any.
-    pub fn aspect(&self, text: &str, lang: Lang) -> Option<Aspect> {
+    /// The aspect a follow-up question asks about ("och vad kostar det?"), if any, with the
+    /// message's other words.
+    pub fn aspect(&self, text: &str, lang: Lang) -> Option<(Aspect, String)> {
         let folded = fold(text);
         let message: Vec<&str> = words(&folded).collect();
         // A follow-up is short; a long question carries its own topic.
         if message.is_empty() || message.len() > 7 {
             return None;
         }
-        self.aspect_cues
-            .get(&lang)?
+        let cues = self.aspect_cues.get(&lang)?;
+        let (aspect, _) = cues.iter().find(|(_, pattern)| pattern.matches(&message))?;
+        let rest: Vec<&str> = message
             .iter()
-            .find(|(_, pattern)| pattern.matches(&message))
-            .map(|(aspect, _)| *aspect)
+            .copied()
+            .filter(|word| !cues.iter().any(|(_, pattern)| pattern.matches(&[word])))
+            .collect();
+        Some((*aspect, rest.join(" ")))
     }
 
     /// The language a change-language message names.
     fn target_language(&self, message: &[&str]) -> Option<Lang> {
         let languages = self.by_intent.get(&Intent::ChangeLanguage)?;
-        languages.values().flat_map(|u| u.targets.iter()).find_map(|(lang, names)| {
-            names
-                .iter()
-                .any(|name| message.iter().any(|word| pattern::word_matches(word, name)))
-                .then_some(*lang)
-        })
+        languages
+            .values()
+            .flat_map(|u| u.targets.iter())
+            .find_map(|(lang, names)| {
+                names
+                    .iter()
+                    .any(|name| message.iter().any(|word| pattern::word_matches(word, name)))
+                    .then_some(*lang)
+            })
     }
 }
 
@@ -255,20 +310,27 @@ impl Utterances {
         let examples: Vec<Vec<String>> = file
             .examples
             .iter()
-            .map(|example| words(&fold(example)).map(str::to_string).collect::<Vec<_>>())
+            .map(|example| {
+                words(&fold(example))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
             .filter(|example| !example.is_empty())
             .collect();
         let vocabulary = examples.iter().flatten().cloned().collect();
         let patterns = file
             .patterns
             .iter()
-            .map(|text| Pattern::parse(text).ok_or_else(|| format!("pattern {text:?} has no words")))
+            .map(|text| {
+                Pattern::parse(text).ok_or_else(|| format!("pattern {text:?} has no words"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let targets = file
             .targets
             .into_iter()
             .map(|(code, names)| {
-                let lang = Lang::from_code(&code).ok_or_else(|| format!("targets: {code:?} is not a language"))?;
+                let lang = Lang::from_code(&code)
+                    .ok_or_else(|| format!("targets: {code:?} is not a language"))?;
                 Ok((lang, names.iter().map(|name| fold(name)).collect()))
             })
             .collect::<Result<Vec<_>, String>>()?;
@@ -281,19 +343,28 @@ impl Utterances {
         })
     }
 
-    /// A pattern anywhere in the message, and no excluding word.
-    fn signals(&self, message: &[&str]) -> bool {
+    /// The positions a pattern matched anywhere in the message, unless a word excludes it.
+    fn signals(&self, message: &[&str]) -> Option<Vec<usize>> {
         let excluded = self
             .exclude
             .iter()
             .any(|exclude| message.iter().any(|word| word.contains(exclude.as_str())));
-        !excluded && self.patterns.iter().any(|pattern| pattern.matches(message))
+        if excluded {
+            return None;
+        }
+        self.patterns
+            .iter()
+            .find_map(|pattern| pattern.find(message))
     }
 
     /// The message is one of the examples, or made only of their words.
     fn covers(&self, message: &[&str]) -> bool {
-        self.examples.iter().any(|example| example.iter().map(String::as_str).eq(message.iter().copied()))
-            || (message.len() <= 6 && message.iter().all(|word| self.vocabulary.contains(*word)))
+        self.examples.iter().any(|example| {
+            example
+                .iter()
+                .map(String::as_str)
+                .eq(message.iter().copied())
+        }) || (message.len() <= 6 && message.iter().all(|word| self.vocabulary.contains(*word)))
     }
 }
 
@@ -314,10 +385,19 @@ mod tests {
     fn recognises_the_intents_residents_use() {
         assert_eq!(intent("hej!", Lang::Sv), Some("greeting"));
         assert_eq!(intent("tack så mycket", Lang::Sv), Some("thanks"));
-        assert_eq!(intent("jag vill prata med en människa", Lang::Sv), Some("human"));
+        assert_eq!(
+            intent("jag vill prata med en människa", Lang::Sv),
+            Some("human")
+        );
         assert_eq!(intent("Det brinner i köket!", Lang::Sv), Some("emergency"));
-        assert_eq!(intent("hur går det med min ansökan", Lang::Sv), Some("case-status"));
-        assert_eq!(intent("I want to volunteer", Lang::En), Some("volunteer-signup"));
+        assert_eq!(
+            intent("hur går det med min ansökan", Lang::Sv),
+            Some("case-status")
+        );
+        assert_eq!(
+            intent("I want to volunteer", Lang::En),
+            Some("volunteer-signup")
+        );
     }
 
     #[test]
@@ -333,7 +413,9 @@ mod tests {
 
     #[test]
     fn change_language_names_its_target() {
-        let found = shipped().classify("in English please", Lang::En).expect("an intent");
+        let found = shipped()
+            .classify("in English please", Lang::En)
+            .expect("an intent");
         assert_eq!(found.intent, Intent::ChangeLanguage);
         assert_eq!(found.target_language, Some(Lang::En));
     }

@@ -17,9 +17,12 @@ impl TopicId {
     pub fn parse(text: &str) -> Option<TopicId> {
         let valid = !text.is_empty()
             && text.len() <= 64
-            && text
-                .split('-')
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            && text.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
         valid.then(|| TopicId(text.to_string()))
     }
 
@@ -31,7 +34,8 @@ impl TopicId {
 impl TryFrom<String> for TopicId {
     type Error = String;
     fn try_from(text: String) -> Result<TopicId, String> {
-        TopicId::parse(&text).ok_or_else(|| format!("{text:?} is not a topic id (lowercase words joined by '-')"))
+        TopicId::parse(&text)
+            .ok_or_else(|| format!("{text:?} is not a topic id (lowercase words joined by '-')"))
     }
 }
 
@@ -138,7 +142,9 @@ impl Article {
             message,
         };
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e.span().map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+            let line = e
+                .span()
+                .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
             error(line, e.message().to_string())
         })?;
         let line_of = |header: &str| text.lines().position(|l| l.trim() == header).map(|i| i + 1);
@@ -161,7 +167,10 @@ impl Article {
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned());
         if expected.as_deref().is_some_and(|stem| stem != id.as_str()) {
-            return Err(error(line_of_key("id"), format!("id {:?} differs from the file name", id.as_str())));
+            return Err(error(
+                line_of_key("id"),
+                format!("id {:?} differs from the file name", id.as_str()),
+            ));
         }
         let area = string_field("area")?;
         let related = match table.get("related") {
@@ -187,14 +196,21 @@ impl Article {
             if article_text.title.trim().is_empty() {
                 return Err(error(line, format!("[{code}] has an empty title")));
             }
-            if article_text.body.as_deref().is_some_and(|body| body.trim().is_empty()) {
+            if article_text
+                .body
+                .as_deref()
+                .is_some_and(|body| body.trim().is_empty())
+            {
                 return Err(error(line, format!("[{code}] has an empty body")));
             }
             texts.insert(lang, article_text);
         }
         for required in [Lang::Sv, Lang::En] {
             if texts.get(&required).and_then(|t| t.body.as_ref()).is_none() {
-                return Err(error(None, format!("the article needs a [{required}] table with a body")));
+                return Err(error(
+                    None,
+                    format!("the article needs a [{required}] table with a body"),
+                ));
             }
         }
         Ok(Article {
@@ -235,14 +251,26 @@ body = "Text"
     #[test]
     fn errors_name_the_file_and_line() {
         let broken = MINIMAL.replace("title = \"Library\"", "title = Library");
-        let error = Article::parse("knowledge/library.toml", &broken).unwrap_err().to_string();
-        assert!(error.starts_with("knowledge/library.toml: line 13"), "{error}");
+        let error = Article::parse("knowledge/library.toml", &broken)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("knowledge/library.toml: line 12"),
+            "{error}"
+        );
 
         let unknown = MINIMAL.replace("[en]", "[xx]");
-        let error = Article::parse("knowledge/library.toml", &unknown).unwrap_err().to_string();
-        assert!(error.contains("[xx] is not a supported language"), "{error}");
+        let error = Article::parse("knowledge/library.toml", &unknown)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("[xx] is not a supported language"),
+            "{error}"
+        );
 
-        let renamed = Article::parse("knowledge/other.toml", MINIMAL).unwrap_err().to_string();
+        let renamed = Article::parse("knowledge/other.toml", MINIMAL)
+            .unwrap_err()
+            .to_string();
         assert!(renamed.contains("differs from the file name"), "{renamed}");
     }
 

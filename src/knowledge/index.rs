@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
+use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{Index, IndexReader, ReloadPolicy, Term, doc};
 
@@ -100,19 +100,20 @@ impl KnowledgeIndex {
             let mut phrasings = Vec::new();
             let mut document: Vec<String> = Vec::new();
             for (lang, text) in &article.texts {
-                let mut strong = |source: &str, weights: &mut HashMap<TermId, f32>| -> Vec<TermId> {
-                    let analysed = analyzer.terms(source, *lang);
-                    document.extend(analysed.iter().cloned());
-                    analysed
-                        .into_iter()
-                        .map(|term| {
-                            let id = intern(term);
-                            let weight = weights.entry(id).or_default();
-                            *weight = weight.max(WEIGHT_STRONG);
-                            id
-                        })
-                        .collect()
-                };
+                let mut strong =
+                    |source: &str, weights: &mut HashMap<TermId, f32>| -> Vec<TermId> {
+                        let analysed = analyzer.terms(source, *lang);
+                        document.extend(analysed.iter().cloned());
+                        analysed
+                            .into_iter()
+                            .map(|term| {
+                                let id = intern(term);
+                                let weight = weights.entry(id).or_default();
+                                *weight = weight.max(WEIGHT_STRONG);
+                                id
+                            })
+                            .collect()
+                    };
                 strong(&text.title, &mut weights);
                 for keyword in &text.keywords {
                     strong(keyword, &mut weights);
@@ -144,7 +145,10 @@ impl KnowledgeIndex {
             }
         }
         let idf_of = |df: f32| (1.0 + (article_count - df + 0.5) / (df + 0.5)).ln();
-        let idf = document_frequency.iter().map(|df| idf_of(*df as f32)).collect();
+        let idf = document_frequency
+            .iter()
+            .map(|df| idf_of(*df as f32))
+            .collect();
         let mut trigrams: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in terms.iter().enumerate() {
             for trigram in trigrams_of(term) {
@@ -159,19 +163,26 @@ impl KnowledgeIndex {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer("terms")
             .set_index_option(IndexRecordOption::WithFreqs);
-        let terms_field = schema.add_text_field("terms", TextOptions::default().set_indexing_options(indexing));
+        let terms_field = schema.add_text_field(
+            "terms",
+            TextOptions::default().set_indexing_options(indexing),
+        );
         let ordinal_field = schema.add_u64_field("ordinal", FAST);
         let index = Index::create_in_ram(schema.build());
         index
             .tokenizers()
             .register("terms", TextAnalyzer::from(WhitespaceTokenizer::default()));
-        let mut writer = index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)?;
+        let mut writer =
+            index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)?;
         for (ordinal, document) in documents.into_iter().enumerate() {
             writer.add_document(doc!(terms_field => document, ordinal_field => ordinal as u64))?;
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
 
         Ok(KnowledgeIndex {
             analyzer,
@@ -198,13 +209,20 @@ impl KnowledgeIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &query_terms {
             for (id, similarity) in &term.matches {
-                let tantivy_term = Term::from_field_text(self.terms_field, &self.terms[*id as usize]);
+                let tantivy_term =
+                    Term::from_field_text(self.terms_field, &self.terms[*id as usize]);
                 let query = TermQuery::new(tantivy_term, IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), *similarity))));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(query), *similarity)),
+                ));
             }
         }
         let searcher = self.reader.searcher();
-        let Ok(top) = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(CANDIDATES)) else {
+        let Ok(top) = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(CANDIDATES),
+        ) else {
             return Vec::new();
         };
         let question_mass: f32 = query_terms.iter().map(|term| term.idf).sum();
@@ -212,7 +230,11 @@ impl KnowledgeIndex {
             .into_iter()
             .filter_map(|(bm25, address)| {
                 let segment = searcher.segment_reader(address.segment_ord);
-                let ordinal = segment.fast_fields().u64("ordinal").ok()?.first(address.doc_id)? as usize;
+                let ordinal = segment
+                    .fast_fields()
+                    .u64("ordinal")
+                    .ok()?
+                    .first(address.doc_id)? as usize;
                 let article = self.articles.get(ordinal)?;
                 let coverage = self.coverage(&query_terms, article, question_mass);
                 let phrasing = self.best_phrasing(&query_terms, article, question_mass);
@@ -260,7 +282,11 @@ impl KnowledgeIndex {
                         .map(|(id, similarity)| self.idf[*id as usize] * similarity)
                         .fold(0.0, f32::max);
                     QueryTerm {
-                        idf: if matches.is_empty() { self.unknown_idf } else { idf.max(self.unknown_idf * 0.5) },
+                        idf: if matches.is_empty() {
+                            self.unknown_idf
+                        } else {
+                            idf.max(self.unknown_idf * 0.5)
+                        },
                         matches,
                     }
                 }
@@ -292,12 +318,15 @@ impl KnowledgeIndex {
                 let dice = 2.0 * count as f32 / (own.len() + candidate_length + 2) as f32;
                 let similarity = if dice >= 0.6 {
                     dice
-                } else if candidate_length >= 5 && (term.starts_with(candidate.as_str()) || term.ends_with(candidate.as_str())) {
+                } else if candidate_length >= 5
+                    && (term.starts_with(candidate.as_str()) || term.ends_with(candidate.as_str()))
+                {
                     // A compound that begins or ends with a known word: "bygglovsansökan" has
                     // "bygglov" and "ansökan". A known word inside it ("äldr" in
                     // "föräldrapenning") says nothing.
                     0.45 + 0.4 * candidate_length as f32 / length as f32
-                } else if length >= 5 && (candidate.starts_with(term) || candidate.ends_with(term)) {
+                } else if length >= 5 && (candidate.starts_with(term) || candidate.ends_with(term))
+                {
                     0.4 + 0.3 * length as f32 / candidate_length as f32
                 } else {
                     return None;
@@ -320,7 +349,9 @@ impl KnowledgeIndex {
                 let best = term
                     .matches
                     .iter()
-                    .map(|(id, similarity)| similarity * article.weights.get(id).copied().unwrap_or(0.0))
+                    .map(|(id, similarity)| {
+                        similarity * article.weights.get(id).copied().unwrap_or(0.0)
+                    })
                     .fold(0.0, f32::max);
                 term.idf * best
             })
@@ -363,7 +394,10 @@ impl KnowledgeIndex {
 
 /// Character trigrams of a term with its boundaries marked, so short terms still have some.
 fn trigrams_of(term: &str) -> Vec<String> {
-    let chars: Vec<char> = std::iter::once('^').chain(term.chars()).chain(std::iter::once('$')).collect();
+    let chars: Vec<char> = std::iter::once('^')
+        .chain(term.chars())
+        .chain(std::iter::once('$'))
+        .collect();
     let mut out: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
     out.sort();
     out.dedup();

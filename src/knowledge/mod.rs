@@ -48,7 +48,11 @@ impl Knowledge {
         }
         let knowledge = Knowledge::from_articles(articles)?;
         for (article, path) in knowledge.articles.iter().zip(&paths) {
-            if let Some(related) = article.related.iter().find(|r| !knowledge.by_topic.contains_key(*r)) {
+            if let Some(related) = article
+                .related
+                .iter()
+                .find(|r| !knowledge.by_topic.contains_key(*r))
+            {
                 return Err(KnowledgeError::UnknownRelated {
                     path: path.clone(),
                     related: related.to_string(),
@@ -87,7 +91,9 @@ impl Knowledge {
     }
 
     pub fn article(&self, topic: &TopicId) -> Option<&Article> {
-        self.by_topic.get(topic).and_then(|position| self.articles.get(*position))
+        self.by_topic
+            .get(topic)
+            .and_then(|position| self.articles.get(*position))
     }
 
     pub fn articles(&self) -> &[Article] {

@@ -98,7 +98,9 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
         return Err(ApiError::EmptyMessage);
     }
     if text.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(ApiError::MessageTooLong { max: MAX_MESSAGE_CHARS });
+        return Err(ApiError::MessageTooLong {
+            max: MAX_MESSAGE_CHARS,
+        });
     }
     let conversation = match request.conversation_id.as_deref() {
         Some(id) => Some(ConversationId::parse(id).ok_or(ApiError::ConversationNotFound)?),
@@ -112,7 +114,9 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
         .locale
         .as_deref()
         .and_then(Lang::from_code)
-        .or_else(|| Some(request_language(headers, app)).filter(|_| headers.contains_key("accept-language")));
+        .or_else(|| {
+            Some(request_language(headers, app)).filter(|_| headers.contains_key("accept-language"))
+        });
     let client_message_id = request
         .client_message_id
         .map(|id| id.chars().take(128).collect::<String>())

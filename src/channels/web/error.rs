@@ -50,9 +50,9 @@ impl From<ConversationError> for ApiError {
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
-            ApiError::EmptyMessage | ApiError::MessageTooLong { .. } | ApiError::UnsupportedLanguage => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::EmptyMessage
+            | ApiError::MessageTooLong { .. }
+            | ApiError::UnsupportedLanguage => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::InvalidJson(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -87,18 +87,27 @@ impl ApiError {
             ApiError::MessageTooLong { max } => {
                 locales.text(lang, "error-message-too-long", &[("max", &max.to_string())])
             }
-            ApiError::InvalidJson(detail) => locales.text(lang, "error-invalid-json", &[("detail", detail)]),
-            ApiError::UnsupportedMediaType => {
-                locales.text(lang, "error-invalid-json", &[("detail", "Content-Type: application/json")])
+            ApiError::InvalidJson(detail) => {
+                locales.text(lang, "error-invalid-json", &[("detail", detail)])
             }
+            ApiError::UnsupportedMediaType => locales.text(
+                lang,
+                "error-invalid-json",
+                &[("detail", "Content-Type: application/json")],
+            ),
             ApiError::PayloadTooLarge => locales.text(lang, "error-payload-too-large", &[]),
-            ApiError::ConversationNotFound => locales.text(lang, "error-conversation-not-found", &[]),
+            ApiError::ConversationNotFound => {
+                locales.text(lang, "error-conversation-not-found", &[])
+            }
             ApiError::UnsupportedLanguage => locales.text(lang, "error-unsupported-language", &[]),
             ApiError::NotFound => locales.text(lang, "error-not-found", &[]),
             ApiError::Unavailable => locales.text(lang, "error-unavailable", &[]),
             ApiError::Internal(_) => locales.text(lang, "error-internal", &[]),
         };
-        LocalizedError { error: self, message }
+        LocalizedError {
+            error: self,
+            message,
+        }
     }
 }
 
@@ -165,7 +174,9 @@ impl<T: DeserializeOwned> FromRequest<App> for ApiJson<T> {
             Err(rejection) => {
                 let error = match rejection {
                     JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-                    JsonRejection::BytesRejection(bytes) if bytes.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    JsonRejection::BytesRejection(bytes)
+                        if bytes.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+                    {
                         ApiError::PayloadTooLarge
                     }
                     other => ApiError::InvalidJson(other.body_text()),

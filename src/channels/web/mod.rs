@@ -5,12 +5,11 @@ pub mod error;
 
 pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
 
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use axum::{Json, Router};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
@@ -28,7 +27,7 @@ pub fn router(app: App) -> Router {
         .route("/readyz", get(readyz))
         .merge(chat::router())
         .fallback(not_found)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(app)
 }
@@ -56,10 +55,15 @@ async fn readyz(State(app): State<App>) -> Result<Json<serde_json::Value>, Local
     if articles == 0 || !app.store().ping().await {
         return Err(ApiError::Unavailable.localized(&app, assistant.municipality.default_language));
     }
-    Ok(Json(serde_json::json!({ "status": "ready", "articles": articles })))
+    Ok(Json(
+        serde_json::json!({ "status": "ready", "articles": articles }),
+    ))
 }
 
 async fn not_found(State(app): State<App>, headers: axum::http::HeaderMap) -> impl IntoResponse {
     let lang = error::request_language(&headers, &app);
-    (StatusCode::NOT_FOUND, ApiError::NotFound.localized(&app, lang))
+    (
+        StatusCode::NOT_FOUND,
+        ApiError::NotFound.localized(&app, lang),
+    )
 }

@@ -1,0 +1,7 @@
+//! The one integration-test binary: the real service on port 0 with a fresh SQLite database,
+//! driven over HTTP, and the real binary driven on its command line.
+
+mod api;
+mod cli;
+mod helpers;
+mod transcripts;
