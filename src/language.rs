@@ -102,7 +102,7 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Adds the words of `text` as words of `lang`.
     pub fn add(&mut self, lang: Lang, text: &str) {
-        let folded = fold(text);
+        let folded = fold(&crate::folding::without_templates(text));
         for word in crate::folding::words(&folded) {
             if word.chars().count() < 2 || word.chars().all(char::is_numeric) {
                 continue;
@@ -484,6 +484,27 @@ mod tests {
                 "{reply}"
             );
         }
+    }
+
+    #[test]
+    fn template_expressions_are_not_words_of_a_language() {
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.add(Lang::Sv, "Avgifter finns på {{links.childcare_fees}}.");
+        assert_eq!(vocabulary.languages_of("avgifter"), [Lang::Sv]);
+        assert!(vocabulary.languages_of("childcare").is_empty());
+        let english = LanguageHints::default();
+        let mut with_english = Vocabulary::default();
+        with_english.add(Lang::En, "Fees for childcare");
+        assert_eq!(
+            detect_with(
+                "childcare fees",
+                &english,
+                &Lang::ALL,
+                Lang::Sv,
+                &with_english
+            ),
+            Lang::En
+        );
     }
 
     #[test]

@@ -288,8 +288,8 @@ impl Assistant {
     }
 }
 
-/// The words of each language's article texts. Keywords are left out: they deliberately
-/// carry Swedish official terms into every language.
+/// The words of each language's article texts. Keywords count only for Swedish and English:
+/// the other languages' keywords deliberately carry the Swedish official terms.
 fn vocabulary_of(knowledge: &Knowledge) -> language::Vocabulary {
     let mut vocabulary = language::Vocabulary::default();
     for article in knowledge.articles() {
@@ -300,6 +300,11 @@ fn vocabulary_of(knowledge: &Knowledge) -> language::Vocabulary {
             }
             if let Some(body) = &text.body {
                 vocabulary.add(*lang, body);
+            }
+            if matches!(lang, Lang::Sv | Lang::En) {
+                for keyword in &text.keywords {
+                    vocabulary.add(*lang, keyword);
+                }
             }
         }
     }

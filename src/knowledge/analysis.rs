@@ -7,7 +7,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::folding::fold;
+use crate::folding::{fold, without_templates};
 use crate::language::Lang;
 
 /// Turns text into search terms for one language.
@@ -57,27 +57,6 @@ impl Analyzer {
             .filter(|term| term.chars().count() >= 2 || term.chars().all(|c| c.is_numeric()))
             .collect()
     }
-}
-
-/// Text with handlebars expressions (`{{links.x}}`) removed: they are not words.
-fn without_templates(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("{{") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("}}") {
-            Some(end) => rest = &rest[start + end + 2..],
-            None => {
-                rest = "";
-            }
-        }
-        out.push(' ');
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
 }
 
 /// Words that carry no topic, folded. Question words stay out too: "när" and "how" are in

@@ -138,17 +138,16 @@ impl KnowledgeIndex {
         }
 
         let article_count = articles.len().max(1) as f32;
-        let mut document_frequency = vec![0u32; terms.len()];
+        // A word in an article's body counts as a fraction of an occurrence: "avgift" in the
+        // text of ten articles is still the defining word of the one that has it as a keyword.
+        let mut document_frequency = vec![0f32; terms.len()];
         for article in &indexed {
-            for id in article.weights.keys() {
-                document_frequency[*id as usize] += 1;
+            for (id, weight) in &article.weights {
+                document_frequency[*id as usize] += weight;
             }
         }
         let idf_of = |df: f32| (1.0 + (article_count - df + 0.5) / (df + 0.5)).ln();
-        let idf = document_frequency
-            .iter()
-            .map(|df| idf_of(*df as f32))
-            .collect();
+        let idf = document_frequency.iter().map(|df| idf_of(*df)).collect();
         let mut trigrams: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in terms.iter().enumerate() {
             for trigram in trigrams_of(term) {

@@ -127,3 +127,61 @@ async fn changing_language_is_remembered() {
     )
     .await;
 }
+
+/// One reply's language and direction, for the per-language transcripts.
+async fn language_of(app: &TestApp, message: &str) -> String {
+    let reply = app.say(None, message).await;
+    format!(
+        "{message} => {} {} {}",
+        summary(&reply),
+        reply["dir"].as_str().unwrap_or("-"),
+        reply["text"].as_str().is_some_and(|text| !text.is_empty())
+    )
+}
+
+#[tokio::test]
+async fn every_language_is_answered_in_that_language_with_its_direction() {
+    let app = spawn_app().await;
+    let mut lines = Vec::new();
+    for message in [
+        "när hämtas soporna?",
+        "when is the rubbish collected?",
+        "متى يتم جمع القمامة؟",
+        "Milloin roskat haetaan?",
+        "Goorma ayaa qashinka la qaadaa?",
+        "زباله‌ها چه روزی جمع‌آوری می‌شوند؟",
+        "Коли вивозять сміття?",
+        "Kiedy odbierane są śmieci?",
+        "ጓሓፍ መዓስ ይእከብ?",
+    ] {
+        lines.push(language_of(&app, message).await);
+    }
+    expect![[r#"
+        när hämtas soporna? => answer waste-collection - sv ltr true
+        when is the rubbish collected? => answer waste-collection - en ltr true
+        متى يتم جمع القمامة؟ => answer waste-collection - ar rtl true
+        Milloin roskat haetaan? => answer waste-collection - fi ltr true
+        Goorma ayaa qashinka la qaadaa? => answer waste-collection - so ltr true
+        زباله‌ها چه روزی جمع‌آوری می‌شوند؟ => answer waste-collection - fa rtl true
+        Коли вивозять сміття? => answer waste-collection - uk ltr true
+        Kiedy odbierane są śmieci? => answer waste-collection - pl ltr true
+        ጓሓፍ መዓስ ይእከብ? => answer waste-collection - ti ltr true"#]]
+    .assert_eq(&lines.join("\n"));
+}
+
+#[tokio::test]
+async fn a_topic_without_a_translation_says_so_in_the_residents_language() {
+    let app = spawn_app().await;
+    let reply = app
+        .say(None, "Jak złożyć wniosek o pozwolenie na budowę?")
+        .await;
+    assert_eq!(summary(&reply), "answer building-permit - pl");
+    let text = reply["text"].as_str().expect("text");
+    // The Polish notice, then the English text, then the interpreter offer in Polish.
+    assert!(
+        text.starts_with("Ta odpowiedź nie jest jeszcze dostępna po polsku."),
+        "{text}"
+    );
+    assert!(text.contains("building permit"), "{text}");
+    assert!(text.contains("0123-45 60 00"), "{text}");
+}
