@@ -246,7 +246,12 @@ fn latin(text: &str, offered: &[Lang], vocabulary: &Vocabulary) -> Option<Detect
             *score += 1.5;
         }
     }
-    if let Some(info) = whatlang::detect(text) {
+    // whatlang's trigram model costs more than all the rest; ask it only for a close call.
+    let mut ranked: Vec<f32> = scores.iter().map(|(_, score)| *score).collect();
+    ranked.sort_by(|a, b| b.total_cmp(a));
+    let clear =
+        ranked.first().copied().unwrap_or(0.0) >= ranked.get(1).copied().unwrap_or(0.0) + 1.5;
+    if let Some(info) = (!clear).then(|| whatlang::detect(text)).flatten() {
         let lang = match info.lang() {
             whatlang::Lang::Swe => Some(Lang::Sv),
             whatlang::Lang::Eng => Some(Lang::En),

@@ -19,10 +19,11 @@ pub struct Choice {
     pub title: String,
 }
 
-/// The article templates, compiled and checked against the facts once at load.
+/// The article templates, rendered with the municipality's facts once per content version:
+/// the facts do not change between turns, so a turn only looks its text up.
 #[derive(Debug)]
 pub struct Replies {
-    templates: Handlebars<'static>,
+    rendered: HashMap<String, String>,
     facts: HashMap<Lang, serde_json::Value>,
 }
 
@@ -37,8 +38,8 @@ pub struct RenderError {
 }
 
 impl Replies {
-    /// Compiles every body, aspect and link of `knowledge` and renders each once in strict
-    /// mode, so a template naming a fact the municipality has not set fails start-up.
+    /// Renders every body, aspect and link of `knowledge` in strict mode, so a template
+    /// naming a fact the municipality has not set fails start-up.
     pub fn compile(
         knowledge: &Knowledge,
         municipality: &Municipality,
@@ -47,6 +48,7 @@ impl Replies {
         templates.set_strict_mode(true);
         // Replies are plain text; each channel escapes for its own format.
         templates.register_escape_fn(handlebars::no_escape);
+        let mut rendered = HashMap::new();
         let facts: HashMap<Lang, serde_json::Value> = Lang::ALL
             .into_iter()
             .map(|lang| (lang, municipality.facts_for(lang)))
@@ -70,17 +72,14 @@ impl Replies {
                         part: part.clone(),
                         message,
                     };
-                    let name = template_name(&article.id, *lang, &part);
-                    templates
-                        .register_template_string(&name, source)
+                    let text = templates
+                        .render_template(source, &facts[lang])
                         .map_err(|e| error(e.to_string()))?;
-                    templates
-                        .render(&name, &facts[lang])
-                        .map_err(|e| error(e.to_string()))?;
+                    rendered.insert(template_name(&article.id, *lang, &part), text);
                 }
             }
         }
-        Ok(Replies { templates, facts })
+        Ok(Replies { rendered, facts })
     }
 
     /// The answer of `article` (or one aspect of it) in `lang`, or in English or Swedish with
@@ -242,10 +241,11 @@ impl Replies {
     }
 
     fn render(&self, topic: &TopicId, lang: Lang, part: &str) -> String {
-        // Every template rendered once at compile time with these same facts, so this
-        // cannot fail short of a bug; the empty string is the safe degradation.
-        self.templates
-            .render(&template_name(topic, lang, part), &self.facts[&lang])
+        // Every part was rendered at load; a missing one would be a bug, and the empty string
+        // is the safe degradation.
+        self.rendered
+            .get(&template_name(topic, lang, part))
+            .cloned()
             .unwrap_or_default()
     }
 

@@ -14,7 +14,7 @@ use crate::content::ContentFile;
 use crate::folding::{fold, words};
 use crate::knowledge::Aspect;
 use crate::language::Lang;
-use pattern::Pattern;
+use pattern::{Lexicon, Occurrences, Pattern};
 
 /// The closed set of intents, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +93,8 @@ pub struct Intents {
     by_intent: BTreeMap<Intent, BTreeMap<Lang, Utterances>>,
     /// Follow-up cues per language, from `aspects.toml`.
     aspect_cues: BTreeMap<Lang, Vec<(Aspect, Pattern)>>,
+    /// The words of every pattern, found in a message in one pass.
+    lexicon: Lexicon,
 }
 
 #[derive(Debug, Default)]
@@ -174,7 +176,9 @@ impl Intents {
                             texts.into_iter().map(move |text| (aspect, text))
                         })
                         .map(|(aspect, text)| {
-                            Pattern::parse(&text)
+                            intents
+                                .lexicon
+                                .pattern(&text)
                                 .map(|pattern| (aspect, pattern))
                                 .ok_or_else(|| {
                                     error(line, format!("pattern {text:?} has no words"))
@@ -203,7 +207,8 @@ impl Intents {
                     .map_err(|e| error(line, format!("[{code}]: {}", e.message())))?;
                 languages.insert(
                     lang,
-                    Utterances::from_file(parsed).map_err(|message| error(line, message))?,
+                    Utterances::from_file(parsed, &mut intents.lexicon)
+                        .map_err(|message| error(line, message))?,
                 );
             }
             intents.by_intent.insert(intent, languages);
@@ -218,6 +223,7 @@ impl Intents {
                 message: "missing: every intent needs a file".into(),
             });
         }
+        intents.lexicon.seal();
         Ok(intents)
     }
 
@@ -228,6 +234,7 @@ impl Intents {
         if message.is_empty() {
             return None;
         }
+        let occurrences = self.lexicon.occurrences(&message);
         for intent in Intent::ALL {
             let Some(languages) = self.by_intent.get(&intent) else {
                 continue;
@@ -248,7 +255,13 @@ impl Intents {
                             || **l == lang
                             || matches!(l, Lang::Sv | Lang::En)
                     })
-                    .find_map(|(_, utterances)| utterances.signals(&message))
+                    .find_map(|(_, utterances)| {
+                        utterances.signals(&message, &occurrences).or_else(|| {
+                            utterances
+                                .is_example(&message)
+                                .then(|| (0..message.len()).collect())
+                        })
+                    })
             };
             if let Some(positions) = matched {
                 let target_language = (intent == Intent::ChangeLanguage)
@@ -281,11 +294,17 @@ impl Intents {
             return None;
         }
         let cues = self.aspect_cues.get(&lang)?;
-        let (aspect, _) = cues.iter().find(|(_, pattern)| pattern.matches(&message))?;
+        let occurrences = self.lexicon.occurrences(&message);
+        let (aspect, positions) = cues.iter().find_map(|(aspect, pattern)| {
+            pattern
+                .find(&occurrences)
+                .map(|positions| (aspect, positions))
+        })?;
         let rest: Vec<&str> = message
             .iter()
-            .copied()
-            .filter(|word| !cues.iter().any(|(_, pattern)| pattern.matches(&[word])))
+            .enumerate()
+            .filter(|(position, _)| !positions.contains(position))
+            .map(|(_, word)| *word)
             .collect();
         Some((*aspect, rest.join(" ")))
     }
@@ -306,7 +325,7 @@ impl Intents {
 }
 
 impl Utterances {
-    fn from_file(file: UtterancesFile) -> Result<Utterances, String> {
+    fn from_file(file: UtterancesFile, lexicon: &mut Lexicon) -> Result<Utterances, String> {
         let examples: Vec<Vec<String>> = file
             .examples
             .iter()
@@ -322,7 +341,9 @@ impl Utterances {
             .patterns
             .iter()
             .map(|text| {
-                Pattern::parse(text).ok_or_else(|| format!("pattern {text:?} has no words"))
+                lexicon
+                    .pattern(text)
+                    .ok_or_else(|| format!("pattern {text:?} has no words"))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let targets = file
@@ -344,7 +365,7 @@ impl Utterances {
     }
 
     /// The positions a pattern matched anywhere in the message, unless a word excludes it.
-    fn signals(&self, message: &[&str]) -> Option<Vec<usize>> {
+    fn signals(&self, message: &[&str], occurrences: &Occurrences) -> Option<Vec<usize>> {
         let excluded = self
             .exclude
             .iter()
@@ -354,17 +375,23 @@ impl Utterances {
         }
         self.patterns
             .iter()
-            .find_map(|pattern| pattern.find(message))
+            .find_map(|pattern| pattern.find(occurrences))
     }
 
-    /// The message is one of the examples, or made only of their words.
-    fn covers(&self, message: &[&str]) -> bool {
+    /// The message is one of the examples, word for word ("English", "svenska").
+    fn is_example(&self, message: &[&str]) -> bool {
         self.examples.iter().any(|example| {
             example
                 .iter()
                 .map(String::as_str)
                 .eq(message.iter().copied())
-        }) || (message.len() <= 6 && message.iter().all(|word| self.vocabulary.contains(*word)))
+        })
+    }
+
+    /// The message is one of the examples, or made only of their words.
+    fn covers(&self, message: &[&str]) -> bool {
+        self.is_example(message)
+            || (message.len() <= 6 && message.iter().all(|word| self.vocabulary.contains(*word)))
     }
 }
 
@@ -409,6 +436,14 @@ mod tests {
     fn knowledge_questions_near_an_intent_are_left_alone() {
         assert_eq!(intent("råder det eldningsförbud nu?", Lang::Sv), None);
         assert_eq!(intent("hur ansöker jag om förskola", Lang::Sv), None);
+    }
+
+    #[test]
+    fn a_bare_language_name_changes_the_language() {
+        let found = shipped().classify("English", Lang::En).expect("an intent");
+        assert_eq!(found.intent, Intent::ChangeLanguage);
+        assert_eq!(found.target_language, Some(Lang::En));
+        assert_eq!(intent("hur lär jag mig svenska", Lang::Sv), None);
     }
 
     #[test]
