@@ -49,9 +49,9 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            answer: 0.38,
-            margin: 0.08,
-            choices: 0.45,
+            answer: 0.33,
+            margin: 0.06,
+            choices: 0.5,
         }
     }
 }

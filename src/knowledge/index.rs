@@ -317,13 +317,14 @@ impl KnowledgeIndex {
                 let dice = 2.0 * count as f32 / (own.len() + candidate_length + 2) as f32;
                 let similarity = if dice >= 0.6 {
                     dice
-                } else if candidate_length >= 5
-                    && (term.starts_with(candidate.as_str()) || term.ends_with(candidate.as_str()))
-                {
-                    // A compound that begins or ends with a known word: "bygglovsansökan" has
-                    // "bygglov" and "ansökan". A known word inside it ("äldr" in
-                    // "föräldrapenning") says nothing.
+                } else if candidate_length >= 5 && term.ends_with(candidate.as_str()) {
+                    // A compound that ends with a known word: the last part of a Swedish
+                    // compound says what it is ("bygglovs|ansökan" is an application).
                     0.45 + 0.4 * candidate_length as f32 / length as f32
+                } else if candidate_length >= 5 && term.starts_with(candidate.as_str()) {
+                    // The first part only qualifies it ("föräldra|penning" is not about
+                    // parents), so it counts for less. A known word in the middle says nothing.
+                    0.25 + 0.4 * candidate_length as f32 / length as f32
                 } else if length >= 5 && (candidate.starts_with(term) || candidate.ends_with(term))
                 {
                     0.4 + 0.3 * length as f32 / candidate_length as f32
