@@ -20,6 +20,9 @@ pub struct App {
 struct Inner {
     /// The database: conversations, messages, decisions, the review queue.
     store: Store,
+    /// Wakes the live streams of a conversation when a message was stored for it on this
+    /// instance; streams also poll the store, so messages stored elsewhere arrive too.
+    conversation_events: tokio::sync::broadcast::Sender<crate::conversation::ConversationId>,
     /// The loaded content and its index; replaced whole when content changes, so a turn
     /// always sees one consistent version.
     assistant: RwLock<Arc<Assistant>>,
@@ -30,6 +33,7 @@ impl App {
         App {
             inner: Arc::new(Inner {
                 store,
+                conversation_events: tokio::sync::broadcast::channel(1024).0,
                 assistant: RwLock::new(Arc::new(assistant)),
             }),
         }
@@ -37,6 +41,19 @@ impl App {
 
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// Tells this instance's live streams that `conversation` has a new message.
+    pub fn notify(&self, conversation: crate::conversation::ConversationId) {
+        // No receiver is not an error: nobody is watching that conversation here.
+        let _ = self.inner.conversation_events.send(conversation);
+    }
+
+    /// Listens for new messages on this instance.
+    pub fn subscribe(
+        &self,
+    ) -> tokio::sync::broadcast::Receiver<crate::conversation::ConversationId> {
+        self.inner.conversation_events.subscribe()
     }
 
     /// The current content version.

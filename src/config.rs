@@ -51,6 +51,8 @@ pub struct Municipality {
     pub default_language: Lang,
     /// Whether the contact centre books interpreters (said in fallbacks).
     pub interpreter_available: bool,
+    /// Web origins allowed to embed the widget and call the API from a browser.
+    pub allowed_origins: Vec<String>,
     /// Every fact, as written, for handlebars.
     pub facts: toml::Table,
 }
@@ -58,6 +60,14 @@ pub struct Municipality {
 #[derive(Deserialize)]
 struct MunicipalityFile {
     municipality: MunicipalitySection,
+    #[serde(default)]
+    web: WebSection,
+}
+
+#[derive(Deserialize, Default)]
+struct WebSection {
+    #[serde(default)]
+    allowed_origins: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +131,7 @@ impl Municipality {
             languages,
             default_language,
             interpreter_available: section.interpreter_available,
+            allowed_origins: file.web.allowed_origins,
             facts,
         })
     }

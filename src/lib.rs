@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod conversation;
+pub mod feedback;
 pub mod folding;
 pub mod intents;
 pub mod knowledge;

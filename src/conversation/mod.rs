@@ -192,3 +192,23 @@ pub async fn transcript(
     }
     Ok(queries::transcript(store, conversation).await?)
 }
+
+/// The outbound messages of a conversation after message `after` (for the live stream).
+pub async fn replies_after(
+    store: &Store,
+    conversation: ConversationId,
+    after: i64,
+) -> Result<Vec<TranscriptMessage>, ConversationError> {
+    Ok(queries::messages_after(store, conversation, after, true).await?)
+}
+
+/// Whether the conversation exists in this municipality.
+pub async fn exists(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+) -> Result<bool, ConversationError> {
+    Ok(queries::context(store, municipality_id, conversation)
+        .await?
+        .is_some())
+}

@@ -4,7 +4,8 @@ use serde::Serialize;
 use sqlx::Row;
 
 use super::{Channel, ConversationId, Inbound, ReplyRecord};
-use crate::chat::{Context, Reply};
+use crate::chat::{Choice, Context, Reply};
+use crate::knowledge::Link;
 use crate::store::{Store, now_millis};
 
 /// One message of a transcript.
@@ -15,9 +16,12 @@ pub struct TranscriptMessage {
     pub text: String,
     pub language: Option<String>,
     pub created_at: i64,
+    pub dir: &'static str,
     pub decision: Option<String>,
     pub topic: Option<String>,
     pub intent: Option<String>,
+    pub choices: Vec<Choice>,
+    pub links: Vec<Link>,
 }
 
 pub async fn create(
@@ -205,25 +209,52 @@ pub async fn transcript(
     store: &Store,
     conversation: ConversationId,
 ) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
+    messages_after(store, conversation, 0, false).await
+}
+
+/// The messages of a conversation after message `after`, all or only the outbound ones.
+pub async fn messages_after(
+    store: &Store,
+    conversation: ConversationId,
+    after: i64,
+    outbound_only: bool,
+) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent \
+        "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent, d.payload \
          FROM messages m LEFT JOIN decisions d ON d.message_id = m.id \
-         WHERE m.conversation_id = $1 ORDER BY m.id",
+         WHERE m.conversation_id = $1 AND m.id > $2 AND ($3 = 0 OR m.direction = 'out') ORDER BY m.id",
     )
     .bind(conversation.to_string())
+    .bind(after)
+    .bind(i64::from(outbound_only))
     .fetch_all(&store.pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|row| TranscriptMessage {
-            id: row.get(0),
-            direction: row.get(1),
-            text: row.get(2),
-            language: row.get(3),
-            created_at: row.get(4),
-            decision: row.get(5),
-            topic: row.get(6),
-            intent: row.get(7),
+        .map(|row| {
+            let language: Option<String> = row.get(3);
+            let payload: Option<String> = row.get(8);
+            let record: Option<ReplyRecord> = payload.and_then(|p| serde_json::from_str(&p).ok());
+            let rtl = language
+                .as_deref()
+                .and_then(crate::language::Lang::from_code)
+                .is_some_and(|lang| lang.is_rtl());
+            TranscriptMessage {
+                id: row.get(0),
+                direction: row.get(1),
+                text: row.get(2),
+                language,
+                created_at: row.get(4),
+                dir: if rtl { "rtl" } else { "ltr" },
+                decision: row.get(5),
+                topic: row.get(6),
+                intent: row.get(7),
+                choices: record
+                    .as_ref()
+                    .map(|r| r.choices.clone())
+                    .unwrap_or_default(),
+                links: record.map(|r| r.links).unwrap_or_default(),
+            }
         })
         .collect())
 }

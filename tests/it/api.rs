@@ -273,17 +273,13 @@ async fn health_and_readiness_mean_something() {
 }
 
 #[tokio::test]
-async fn the_demo_page_is_served() {
+async fn the_demo_page_embeds_the_widget_with_one_tag() {
     let app = spawn_app().await;
     let page = app.client.get(app.url("/")).send().await.expect("page");
     assert_eq!(page.status(), 200);
     let html = page.text().await.expect("html");
-    assert!(html.contains("/demo.js"));
-    let script = app
-        .client
-        .get(app.url("/demo.js"))
-        .send()
-        .await
-        .expect("script");
-    assert_eq!(script.status(), 200);
+    assert!(
+        html.contains(r#"<script src="/widget.js" data-locale="sv" async></script>"#),
+        "{html}"
+    );
 }

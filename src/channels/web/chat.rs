@@ -20,6 +20,7 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/api/v1/chat", post(chat))
         .route("/api/v1/conversations/{id}", get(transcript))
+        .route("/api/v1/feedback", post(feedback))
 }
 
 /// A resident's message.
@@ -72,6 +73,7 @@ async fn chat(
     let outcome = conversation::handle(app.store(), &assistant, inbound)
         .await
         .map_err(|e| ApiError::from(e).localized(&app, lang))?;
+    app.notify(outcome.conversation);
     let reply = outcome.reply;
     Ok(Json(ChatResponse {
         conversation_id: outcome.conversation,
@@ -162,4 +164,40 @@ async fn transcript(
         conversation_id: conversation,
         messages,
     }))
+}
+
+/// A thumbs up or down on one reply.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeedbackRequest {
+    conversation_id: String,
+    message_id: i64,
+    rating: crate::feedback::Rating,
+}
+
+async fn feedback(
+    State(app): State<App>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<FeedbackRequest>,
+) -> Result<axum::http::StatusCode, LocalizedError> {
+    let lang = request_language(&headers, &app);
+    let conversation = ConversationId::parse(&request.conversation_id)
+        .ok_or(ApiError::ConversationNotFound)
+        .map_err(|e| e.localized(&app, lang))?;
+    let municipality = app.assistant().municipality.id.clone();
+    crate::feedback::record(
+        app.store(),
+        &municipality,
+        conversation,
+        request.message_id,
+        request.rating,
+    )
+    .await
+    .map_err(|error| match error {
+        crate::feedback::FeedbackError::NotFound => ApiError::NotFound.localized(&app, lang),
+        crate::feedback::FeedbackError::Database(e) => {
+            ApiError::Internal(e.into()).localized(&app, lang)
+        }
+    })?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -2,14 +2,18 @@
 
 mod chat;
 pub mod error;
+mod stream;
+mod widget;
 
 pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
 
 use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, Method};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
@@ -20,27 +24,37 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// Every route of the service.
 pub fn router(app: App) -> Router {
+    let cors = cors(&app);
     Router::new()
-        .route("/", get(demo_page))
-        .route("/demo.js", get(demo_script))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .merge(widget::router())
         .merge(chat::router())
+        .merge(stream::router())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(app)
 }
 
-async fn demo_page() -> Html<&'static str> {
-    Html(include_str!("assets/index.html"))
-}
-
-async fn demo_script() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        include_str!("assets/demo.js"),
-    )
+/// Cross-origin access for the municipality's own web pages, which embed the widget.
+fn cors(app: &App) -> CorsLayer {
+    let origins: Vec<HeaderValue> = app
+        .assistant()
+        .municipality
+        .allowed_origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::ACCEPT_LANGUAGE,
+            "last-event-id".parse().expect("a valid header name"),
+        ])
 }
 
 /// Alive: the process answers.

@@ -1,0 +1,101 @@
+//! The widget's files and its configuration: the demo host page, `widget.js`, and the
+//! strings, languages and contact facts the widget needs, in the widget's locale.
+
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::app::App;
+use crate::language::Lang;
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/", get(demo_page))
+        .route("/widget.js", get(widget_script))
+        .route("/api/v1/widget/config", get(config))
+}
+
+async fn demo_page() -> Html<&'static str> {
+    Html(include_str!("assets/index.html"))
+}
+
+async fn widget_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        include_str!("assets/widget.js"),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct ConfigQuery {
+    locale: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct LanguageOption {
+    code: Lang,
+    name: String,
+    dir: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct WidgetConfig {
+    municipality: String,
+    phone: String,
+    default_language: Lang,
+    languages: Vec<LanguageOption>,
+    locale: Lang,
+    dir: &'static str,
+    strings: serde_json::Map<String, serde_json::Value>,
+}
+
+async fn config(State(app): State<App>, Query(query): Query<ConfigQuery>) -> Json<WidgetConfig> {
+    let assistant = app.assistant();
+    let municipality = &assistant.municipality;
+    let locale = query
+        .locale
+        .as_deref()
+        .and_then(Lang::from_code)
+        .filter(|lang| municipality.languages.contains(lang))
+        .unwrap_or(municipality.default_language);
+    let phone = municipality
+        .fact("contact.phone", locale)
+        .unwrap_or_default();
+    let locales = &assistant.locales;
+    let strings = locales
+        .keys(Lang::En)
+        .iter()
+        .filter(|key| key.starts_with("widget-"))
+        .map(|key| {
+            let text = locales.text(
+                locale,
+                key,
+                &[("phone", &phone), ("municipality", &municipality.name)],
+            );
+            (key.clone(), serde_json::Value::String(text))
+        })
+        .collect();
+    Json(WidgetConfig {
+        municipality: municipality.name.clone(),
+        phone,
+        default_language: municipality.default_language,
+        languages: municipality
+            .languages
+            .iter()
+            .map(|lang| LanguageOption {
+                code: *lang,
+                name: locales.text(*lang, "language-name", &[]),
+                dir: lang.dir(),
+            })
+            .collect(),
+        locale,
+        dir: locale.dir(),
+        strings,
+    })
+}
