@@ -5,6 +5,7 @@ use std::sync::{Arc, RwLock};
 use anyhow::Context as _;
 use tokio::net::TcpListener;
 
+use crate::channels::telegram::Telegram;
 use crate::channels::web;
 use crate::chat::Assistant;
 use crate::config::Settings;
@@ -77,7 +78,9 @@ impl App {
     }
 }
 
-/// Loads content, opens the store and serves HTTP on `listener` until `shutdown` resolves.
+/// Loads content, opens the store, starts the configured channels and serves HTTP on
+/// `listener` until `shutdown` resolves; then stops the channels, letting the Telegram sender
+/// finish its round.
 pub async fn run(
     settings: Settings,
     listener: TcpListener,
@@ -95,8 +98,27 @@ pub async fn run(
         .await
         .context("opening the database")?;
     let app = App::new(store, assistant);
-    axum::serve(listener, web::router(app))
+
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut extra_routes = axum::Router::new();
+    let mut tasks = Vec::new();
+    if let Some(telegram_settings) = &settings.telegram {
+        let telegram = Telegram::connect(telegram_settings)
+            .await
+            .context("starting the Telegram bot")?;
+        tasks = telegram.spawn(&app, stopped.clone());
+        extra_routes = extra_routes.merge(telegram.router());
+    }
+    let shutdown = async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    };
+    axum::serve(listener, web::router(app, extra_routes))
         .with_graceful_shutdown(shutdown)
         .await
-        .context("serving HTTP")
+        .context("serving HTTP")?;
+    for task in tasks {
+        let _ = task.await;
+    }
+    Ok(())
 }

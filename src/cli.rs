@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
+use crate::channels::telegram::{TelegramSettings, Webhook};
 use crate::chat::{Assistant, Context, Turn};
 use crate::config::Settings;
 use crate::content::Content;
@@ -53,6 +54,33 @@ pub struct ServeArgs {
     pub database_url: Option<String>,
     #[command(flatten)]
     pub content: ContentArgs,
+    #[command(flatten)]
+    pub telegram: TelegramArgs,
+}
+
+/// The Telegram bot; it runs when a token is given.
+#[derive(Debug, Args)]
+pub struct TelegramArgs {
+    /// The bot token from BotFather.
+    #[arg(long, env = "CIVIC_ASSISTANT_TELEGRAM_TOKEN", hide_env_values = true)]
+    pub telegram_token: Option<String>,
+    /// The Bot API base URL (Telegram's own by default; a local emulator in tests).
+    #[arg(long, env = "CIVIC_ASSISTANT_TELEGRAM_API_URL")]
+    pub telegram_api_url: Option<String>,
+    /// Webhook mode: the public HTTPS URL of /api/v1/telegram/webhook. Long polling when absent.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_URL",
+        requires = "telegram_webhook_secret"
+    )]
+    pub telegram_webhook_url: Option<String>,
+    /// The secret Telegram sends with every webhook request (1–256 of A–Z, a–z, 0–9, _ and -).
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_SECRET",
+        hide_env_values = true
+    )]
+    pub telegram_webhook_secret: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +104,20 @@ impl ServeArgs {
             data_dir: self.data_dir.clone(),
             database_url: self.database_url.clone(),
             content_dir: self.content.content_dir.clone(),
+            telegram: self
+                .telegram
+                .telegram_token
+                .clone()
+                .map(|token| TelegramSettings {
+                    token,
+                    api_url: self.telegram.telegram_api_url.clone(),
+                    webhook: self
+                        .telegram
+                        .telegram_webhook_url
+                        .clone()
+                        .zip(self.telegram.telegram_webhook_secret.clone())
+                        .map(|(url, secret)| Webhook { url, secret }),
+                }),
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Settings {
     /// A municipality's own content directory (knowledge/, intents/, locales/,
     /// municipality.toml); the content compiled into the binary when absent.
     pub content_dir: Option<PathBuf>,
+    /// The Telegram bot, when a token is configured.
+    pub telegram: Option<crate::channels::telegram::TelegramSettings>,
 }
 
 impl Settings {

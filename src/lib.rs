@@ -21,6 +21,7 @@ pub mod intents;
 pub mod knowledge;
 pub mod language;
 pub mod locale;
+pub mod outbox;
 pub mod store;
 
 pub use app::{App, run};

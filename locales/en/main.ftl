@@ -11,6 +11,7 @@ human-reply = You can talk to a person at the municipality's contact centre: cal
 human-reply-interpreter = If you need an interpreter, the contact centre can book one for you.
 emergency-reply = Is someone in danger right now? Call 112 immediately.
 case-status-reply = You can see the status of your own cases when you sign in to My pages with e-ID. Signing in here in the chat is coming soon. Until then the contact centre can help you: call { $phone } ({ $hours }).
+language-menu = Choose a language:
 change-language-reply = I will write in English from now on.
 unknown-reply = I'm sorry, I'm not sure I can answer that. Please try other words, or contact the contact centre on { $phone } ({ $hours }).
 choices-intro = Did you mean one of these?

@@ -11,6 +11,7 @@ human-reply = Możesz porozmawiać z pracownikiem centrum kontaktowego gminy: za
 human-reply-interpreter = Jeśli potrzebujesz tłumacza, centrum kontaktowe może go dla ciebie zamówić.
 emergency-reply = Czy ktoś jest teraz w niebezpieczeństwie? Natychmiast zadzwoń pod numer 112.
 case-status-reply = Status swoich spraw zobaczysz po zalogowaniu się do serwisu „Moje strony” (Mina sidor) za pomocą elektronicznego identyfikatora (e-legitimation). Logowanie tutaj, w czacie, będzie dostępne wkrótce. Do tego czasu może ci pomóc centrum kontaktowe: zadzwoń pod numer { $phone } ({ $hours }).
+language-menu = Wybierz język:
 change-language-reply = Od teraz będę pisać po polsku.
 unknown-reply = Niestety nie wiem, czy potrafię na to odpowiedzieć. Spróbuj użyć innych słów lub skontaktuj się z centrum kontaktowym pod numerem { $phone } ({ $hours }).
 choices-intro = Czy chodziło ci o któryś z tych tematów?

@@ -11,6 +11,7 @@ human-reply = Waxaad qof kala hadli kartaa xarunta xiriirka ee degmada: wac { $p
 human-reply-interpreter = Haddii aad u baahan tahay turjubaan, xarunta xiriirku way kuu ballansan kartaa.
 emergency-reply = Ma jiraa qof hadda khatar ku jira? Isla markiiba wac 112.
 case-status-reply = Xaaladda arrimahaaga waxaad arki kartaa marka aad gasho Bogagayga (Mina sidor) adigoo isticmaalaya aqoonsiga elektaroonigga ah (e-legitimation). Gelitaanka halkan wada-sheekaysiga ayaa dhawaan imanaya. Ilaa waqtigaas xarunta xiriirka ayaa ku caawin karta: wac { $phone } ({ $hours }).
+language-menu = Dooro luqad:
 change-language-reply = Hadda wixii ka dambeeya waxaan ku qori doonaa Af-Soomaali.
 unknown-reply = Waan ka xumahay, ma hubo inaan taas ka jawaabi karo. Fadlan isku day erayo kale, ama la xiriir xarunta xiriirka { $phone } ({ $hours }).
 choices-intro = Ma waxaad ula jeedday mid ka mid ah kuwan?

@@ -46,6 +46,8 @@ pub struct Turn {
     pub hints: LanguageHints,
     /// A topic the resident picked from offered choices.
     pub choice: Option<TopicId>,
+    /// An intent the channel already knows (a Telegram command such as /start or /person).
+    pub intent: Option<Intent>,
 }
 
 /// What the core remembers of a conversation between turns.
@@ -111,12 +113,29 @@ impl Assistant {
             self.municipality.default_language,
             &self.vocabulary,
         );
+        // A command (/start) carries no language of its own: the hints decide.
+        let text_lang = match turn.intent {
+            Some(_) => text_hints
+                .conversation
+                .or(text_hints.channel)
+                .filter(|l| offered.contains(l))
+                .unwrap_or(self.municipality.default_language),
+            None => text_lang,
+        };
         let lang = chosen.filter(|l| offered.contains(l)).unwrap_or(text_lang);
         let mut next = Context {
             language: Some(lang),
             chosen_language: chosen,
             last_topic: context.last_topic.clone(),
         };
+
+        if let Some(intent) = turn.intent {
+            if intent == Intent::ChangeLanguage && turn.hints.chosen.is_none() {
+                // Asked for the list of languages (a menu command), not for one of them.
+                return self.replies.language_menu(self, lang, next);
+            }
+            return self.intent_reply(intent, turn.hints.chosen, lang, next);
+        }
 
         if let Some(topic) = turn
             .choice

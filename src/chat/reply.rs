@@ -224,6 +224,15 @@ impl Replies {
         }
     }
 
+    /// "Choose a language", for a channel that shows the languages as buttons.
+    pub fn language_menu(&self, assistant: &Assistant, lang: Lang, next: Context) -> Reply {
+        let text = assistant.locales.text(lang, "language-menu", &[]);
+        Reply {
+            intent: Some(Intent::ChangeLanguage),
+            ..self.plain(text, lang, Decision::Answer, next)
+        }
+    }
+
     fn plain(&self, text: String, lang: Lang, decision: Decision, next: Context) -> Reply {
         Reply {
             text,

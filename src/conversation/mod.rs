@@ -63,6 +63,8 @@ pub struct Inbound {
     pub client_message_id: Option<String>,
     pub hints: LanguageHints,
     pub choice: Option<TopicId>,
+    /// An intent the channel already knows (a command).
+    pub intent: Option<crate::intents::Intent>,
 }
 
 /// The reply as stored and as every channel shows it.
@@ -148,6 +150,7 @@ pub async fn handle(
         text: inbound.text.clone(),
         hints: inbound.hints.clone(),
         choice: inbound.choice.clone(),
+        intent: inbound.intent,
     };
     let reply = assistant.respond(&turn, &context);
     let record = ReplyRecord {
@@ -211,4 +214,16 @@ pub async fn exists(
     Ok(queries::context(store, municipality_id, conversation)
         .await?
         .is_some())
+}
+
+/// Starts a conversation for a channel that keeps its own mapping (a Telegram chat).
+pub async fn start(
+    store: &Store,
+    assistant: &Assistant,
+    channel: Channel,
+) -> Result<ConversationId, ConversationError> {
+    let id = ConversationId(Uuid::new_v4());
+    let municipality = &assistant.municipality;
+    queries::create(store, &municipality.id, &municipality.name, id, channel).await?;
+    Ok(id)
 }

@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 
+use civic_assistant::channels::telegram::TelegramSettings;
 use civic_assistant::config::Settings;
 use serde_json::{Value, json};
 use sqlx::sqlite::SqlitePoolOptions;
@@ -15,12 +16,18 @@ pub struct TestApp {
 
 /// Starts the service as `serve` does, on 127.0.0.1:0 with a fresh data directory.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(None).await
+}
+
+/// `spawn_app` with a Telegram bot.
+pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),
         database_url: None,
         content_dir: None,
+        telegram,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

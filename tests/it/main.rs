@@ -3,6 +3,8 @@
 
 mod api;
 mod cli;
+mod emulator;
 mod helpers;
+mod telegram;
 mod transcripts;
 mod widget;

@@ -138,6 +138,7 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
             channel: channel_hint,
         },
         choice,
+        intent: None,
     })
 }
 

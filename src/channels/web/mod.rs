@@ -22,8 +22,9 @@ use error::{ApiError, LocalizedError};
 /// The largest request body accepted: a chat message is at most a few kilobytes.
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the service.
-pub fn router(app: App) -> Router {
+/// Every route of the service; `extra` holds the routes of other channels (the Telegram
+/// webhook), which share the error handling and limits.
+pub fn router(app: App, extra: Router<App>) -> Router {
     let cors = cors(&app);
     Router::new()
         .route("/healthz", get(healthz))
@@ -31,6 +32,7 @@ pub fn router(app: App) -> Router {
         .merge(widget::router())
         .merge(chat::router())
         .merge(stream::router())
+        .merge(extra)
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)
