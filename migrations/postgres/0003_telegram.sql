@@ -23,11 +23,11 @@ CREATE TABLE outbox (
     chat_id BIGINT NOT NULL,
     -- What the row delivers: a reply message and which part of it (long replies are split).
     message_id BIGINT NOT NULL,
-    part INTEGER NOT NULL,
+    part BIGINT NOT NULL,
     -- The channel's own rendering of the part, as JSON (text, keyboard).
     payload TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
-    attempts INTEGER NOT NULL DEFAULT 0,
+    attempts BIGINT NOT NULL DEFAULT 0,
     next_attempt_at BIGINT NOT NULL,
     last_error TEXT,
     created_at BIGINT NOT NULL,

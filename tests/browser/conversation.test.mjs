@@ -132,10 +132,10 @@ test("replies pushed by the server (Server-Sent Events) appear in another open t
     // A second tab of the same resident: the conversation comes from localStorage.
     const other = await context.newPage();
     await other.goto(server.url + "/");
+    const stream = other.waitForResponse((r) => r.url().includes(`/api/v1/conversations/${first.conversation_id}/events`));
     const w2 = await openPanel(other);
     await w2.log.locator(`.msg.out[data-id="${first.message_id}"]`).waitFor();
-    const stream = other.waitForRequest((r) => r.url().includes(`/api/v1/conversations/${first.conversation_id}/events`));
-    await stream;
+    assert.equal((await stream).headers()["content-type"], "text/event-stream");
 
     const second = await ask(page, "hur söker jag förskola?");
     await w2.log.locator(`.msg.out[data-id="${second.message_id}"]`).waitFor();

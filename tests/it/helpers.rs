@@ -5,13 +5,43 @@ use std::net::SocketAddr;
 use civic_assistant::channels::telegram::TelegramSettings;
 use civic_assistant::config::Settings;
 use serde_json::{Value, json};
-use sqlx::sqlite::SqlitePoolOptions;
+use sqlx::any::AnyPoolOptions;
 use tempfile::TempDir;
+
+/// Set to a PostgreSQL server URL (`postgres://user@host/postgres`) to run the suite against
+/// PostgreSQL: each test then gets a database of its own on that server. SQLite otherwise.
+pub const TEST_DATABASE_ENV: &str = "CIVIC_ASSISTANT_TEST_POSTGRES";
 
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
-    pub data_dir: TempDir,
+    /// Kept so the directory lives as long as the test.
+    pub _data_dir: TempDir,
+    pub database_url: String,
+}
+
+/// A fresh database for one test: a new PostgreSQL database when the suite runs against a
+/// server, else an SQLite file in `data_dir`.
+pub async fn fresh_database(data_dir: &std::path::Path) -> String {
+    match std::env::var(TEST_DATABASE_ENV) {
+        Ok(server) if !server.is_empty() => {
+            sqlx::any::install_default_drivers();
+            let name = format!("civic_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = AnyPoolOptions::new()
+                .max_connections(1)
+                .connect(&server)
+                .await
+                .expect("connect to the PostgreSQL test server");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .expect("create a test database");
+            admin.close().await;
+            let (base, _) = server.rsplit_once('/').expect("a server URL ending in /database");
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}?mode=rwc", data_dir.join("civic-assistant.db").display()),
+    }
 }
 
 /// Starts the service as `serve` does, on 127.0.0.1:0 with a fresh data directory.
@@ -22,10 +52,11 @@ pub async fn spawn_app() -> TestApp {
 /// `spawn_app` with a Telegram bot.
 pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
+    let database_url = fresh_database(data_dir.path()).await;
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),
-        database_url: None,
+        database_url: Some(database_url.clone()),
         content_dir: None,
         telegram,
     };
@@ -41,7 +72,8 @@ pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
     TestApp {
         address,
         client: reqwest::Client::new(),
-        data_dir,
+        _data_dir: data_dir,
+        database_url,
     }
 }
 
@@ -74,11 +106,12 @@ impl TestApp {
         reply
     }
 
-    /// The service's own SQLite database, read directly.
-    pub async fn database(&self) -> sqlx::SqlitePool {
-        let path = self.data_dir.path().join("civic-assistant.db");
-        SqlitePoolOptions::new()
-            .connect(&format!("sqlite://{}", path.display()))
+    /// The service's own database, read directly.
+    pub async fn database(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        AnyPoolOptions::new()
+            .max_connections(2)
+            .connect(&self.database_url)
             .await
             .expect("open the service's database")
     }

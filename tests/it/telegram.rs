@@ -226,11 +226,12 @@ async fn the_webhook_checks_its_secret_and_answers_a_retried_update_once() {
     );
 }
 
-/// The real binary, serving with the bot, in `data_dir`.
-fn serve(data_dir: &std::path::Path, api_url: &str) -> Child {
+/// The real binary, serving with the bot, on `database_url`.
+fn serve(data_dir: &std::path::Path, database_url: &str, api_url: &str) -> Child {
     Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
         .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
+        .env("DATABASE_URL", database_url)
         .env("CIVIC_ASSISTANT_TELEGRAM_TOKEN", "123:TEST")
         .env("CIVIC_ASSISTANT_TELEGRAM_API_URL", api_url)
         .env("RUST_LOG", "warn")
@@ -245,7 +246,8 @@ async fn killed_with_messages_in_flight_every_message_gets_exactly_one_reply() {
     const MESSAGES: i64 = 200;
     let (emulator, api_url) = Emulator::start().await;
     let data_dir = tempfile::tempdir().expect("data directory");
-    let mut service = serve(data_dir.path(), &api_url);
+    let database_url = crate::helpers::fresh_database(data_dir.path()).await;
+    let mut service = serve(data_dir.path(), &database_url, &api_url);
     for chat in 1..=MESSAGES {
         emulator.message(1000 + chat, "när töms soporna?", "sv");
     }
@@ -263,17 +265,14 @@ async fn killed_with_messages_in_flight_every_message_gets_exactly_one_reply() {
     );
     emulator.open_gate();
 
-    let mut service = serve(data_dir.path(), &api_url);
+    let mut service = serve(data_dir.path(), &database_url, &api_url);
     emulator
         .wait_until(|e| (1..=MESSAGES).all(|chat| !e.sent_to(1000 + chat).is_empty()))
         .await;
     // Nothing is left to send, so nothing more can arrive: now count.
-    let database = format!(
-        "sqlite://{}",
-        data_dir.path().join("civic-assistant.db").display()
-    );
-    let pool = sqlx::sqlite::SqlitePoolOptions::new()
-        .connect(&database)
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .connect(&database_url)
         .await
         .expect("database");
     let pending = || async {
