@@ -267,11 +267,18 @@ impl KnowledgeIndex {
     fn resolve(&self, question: &str, lang: Lang) -> Vec<QueryTerm> {
         let mut analysed = self.analyzer.terms(question, lang);
         analysed.dedup();
+        // In Arabic, Persian, Ukrainian or Tigrinya text, a word in Latin letters is nearly
+        // always the Swedish name of the service ("fritids", "bygglov"): the resident chose
+        // the official term to be precise, so it weighs double.
+        let official_term = |term: &str| {
+            matches!(lang, Lang::Ar | Lang::Fa | Lang::Uk | Lang::Ti)
+                && term.chars().all(|c| c.is_ascii_alphanumeric())
+        };
         analysed
             .into_iter()
             .map(|term| match self.vocabulary.get(&term) {
                 Some(id) => QueryTerm {
-                    idf: self.idf[*id as usize],
+                    idf: self.idf[*id as usize] * if official_term(&term) { 2.0 } else { 1.0 },
                     matches: vec![(*id, 1.0)],
                 },
                 None => {

@@ -37,10 +37,15 @@ pub async fn fresh_database(data_dir: &std::path::Path) -> String {
                 .await
                 .expect("create a test database");
             admin.close().await;
-            let (base, _) = server.rsplit_once('/').expect("a server URL ending in /database");
+            let (base, _) = server
+                .rsplit_once('/')
+                .expect("a server URL ending in /database");
             format!("{base}/{name}")
         }
-        _ => format!("sqlite://{}?mode=rwc", data_dir.join("civic-assistant.db").display()),
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("civic-assistant.db").display()
+        ),
     }
 }
 

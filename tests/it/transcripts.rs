@@ -185,3 +185,26 @@ async fn a_topic_without_a_translation_says_so_in_the_residents_language() {
     assert!(text.contains("building permit"), "{text}");
     assert!(text.contains("0123-45 60 00"), "{text}");
 }
+
+#[tokio::test]
+async fn a_swedish_official_term_in_another_language_finds_its_topic() {
+    let app = spawn_app().await;
+    check(
+        &app,
+        &["برای fritids پسرم چطور درخواست بدهم؟"],
+        expect!["برای fritids پسرم چطور درخواست بدهم؟ => answer after-school-care - fa"],
+    )
+    .await;
+    check(
+        &app,
+        &["Як подати заяву на bygglov?"],
+        expect!["Як подати заяву на bygglov? => answer building-permit - uk"],
+    )
+    .await;
+    check(
+        &app,
+        &["كيف أحصل على försörjningsstöd؟"],
+        expect!["كيف أحصل على försörjningsstöd؟ => answer income-support - ar"],
+    )
+    .await;
+}

@@ -588,6 +588,8 @@
 
   function newConversation() {
     setConversation(null);
+    state.feedback = {};
+    put("feedback", null);
     restore();
     input.focus();
   }
