@@ -97,6 +97,10 @@ pub async fn run(
     let store = Store::open(&settings.database_url())
         .await
         .context("opening the database")?;
+    store
+        .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
+        .await
+        .context("recording the municipality")?;
     let app = App::new(store, assistant);
 
     let (stop, stopped) = tokio::sync::watch::channel(false);

@@ -188,6 +188,9 @@ pub fn ask(args: &AskArgs) -> anyhow::Result<()> {
             writeln!(out)?;
         } else {
             writeln!(out, "{}", reply.text)?;
+            for choice in &reply.choices {
+                writeln!(out, "  - {}", choice.title)?;
+            }
             for link in &reply.links {
                 writeln!(out, "  {}: {}", link.label, link.url)?;
             }

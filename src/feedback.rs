@@ -41,6 +41,7 @@ pub async fn record(
     rating: Rating,
 ) -> Result<(), FeedbackError> {
     let conversation_text = conversation.to_string();
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await?;
     let reply = sqlx::query(
         "SELECT q.id, q.text, COALESCE(q.language, ''), d.topic, d.confidence FROM messages m \

@@ -30,6 +30,7 @@ pub async fn enqueue(
     parts: &[String],
 ) -> Result<(), sqlx::Error> {
     let now = now_millis();
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await?;
     for (part, payload) in parts.iter().enumerate() {
         sqlx::query(
@@ -79,6 +80,7 @@ pub async fn pending(
 }
 
 pub async fn mark_sent(store: &Store, id: i64) -> Result<(), sqlx::Error> {
+    let _turn = store.write_turn().await;
     sqlx::query(
         "UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1 WHERE id = $2",
     )
@@ -91,6 +93,7 @@ pub async fn mark_sent(store: &Store, id: i64) -> Result<(), sqlx::Error> {
 
 /// Tries the row again at `at` (milliseconds since the epoch).
 pub async fn retry_at(store: &Store, id: i64, at: i64, error: &str) -> Result<(), sqlx::Error> {
+    let _turn = store.write_turn().await;
     sqlx::query("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 WHERE id = $3")
         .bind(at)
         .bind(error)
@@ -102,6 +105,7 @@ pub async fn retry_at(store: &Store, id: i64, at: i64, error: &str) -> Result<()
 
 /// Gives the row up: the channel refused it for good.
 pub async fn mark_failed(store: &Store, id: i64, error: &str) -> Result<(), sqlx::Error> {
+    let _turn = store.write_turn().await;
     sqlx::query("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $1 WHERE id = $2")
         .bind(error)
         .bind(id)

@@ -113,14 +113,15 @@ impl Assistant {
             self.municipality.default_language,
             &self.vocabulary,
         );
-        // A command (/start) carries no language of its own: the hints decide.
-        let text_lang = match turn.intent {
-            Some(_) => text_hints
+        // A command (/start) or a picked choice carries no language of its own: the hints
+        // (the conversation's language first) decide.
+        let text_lang = match turn.intent.is_some() || turn.choice.is_some() {
+            true => text_hints
                 .conversation
                 .or(text_hints.channel)
                 .filter(|l| offered.contains(l))
                 .unwrap_or(self.municipality.default_language),
-            None => text_lang,
+            false => text_lang,
         };
         let lang = chosen.filter(|l| offered.contains(l)).unwrap_or(text_lang);
         let mut next = Context {

@@ -165,10 +165,8 @@ impl Replies {
                 title: article.title(lang).to_string(),
             })
             .collect();
-        let mut text = assistant.locales.text(lang, "choices-intro", &[]);
-        for choice in &choices {
-            text.push_str(&format!("\n- {}", choice.title));
-        }
+        // The choices travel as data; each channel shows them its own way (buttons).
+        let text = assistant.locales.text(lang, "choices-intro", &[]);
         Reply {
             choices,
             needs_review: true,

@@ -105,7 +105,15 @@ pub async fn handle(
     inbound: Inbound,
 ) -> Result<Outcome, ConversationError> {
     let municipality = &assistant.municipality;
-    let (conversation, context) = match inbound.conversation {
+    // A resend of a conversation's first message (its reply was lost) carries no
+    // conversation id yet: its client id finds the conversation it started.
+    let known = match (&inbound.conversation, &inbound.client_message_id) {
+        (None, Some(client_id)) => {
+            queries::conversation_of_client_message(store, &municipality.id, client_id).await?
+        }
+        (conversation, _) => *conversation,
+    };
+    let (conversation, context) = match known {
         Some(id) => {
             let context = queries::context(store, &municipality.id, id)
                 .await?
@@ -114,14 +122,7 @@ pub async fn handle(
         }
         None => {
             let id = ConversationId(Uuid::new_v4());
-            queries::create(
-                store,
-                &municipality.id,
-                &municipality.name,
-                id,
-                inbound.channel,
-            )
-            .await?;
+            queries::create(store, &municipality.id, id, inbound.channel).await?;
             (id, Context::default())
         }
     };
@@ -224,6 +225,6 @@ pub async fn start(
 ) -> Result<ConversationId, ConversationError> {
     let id = ConversationId(Uuid::new_v4());
     let municipality = &assistant.municipality;
-    queries::create(store, &municipality.id, &municipality.name, id, channel).await?;
+    queries::create(store, &municipality.id, id, channel).await?;
     Ok(id)
 }

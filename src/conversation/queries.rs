@@ -13,6 +13,10 @@ use crate::store::{Store, now_millis};
 pub struct TranscriptMessage {
     pub id: i64,
     pub direction: String,
+    /// `resident`, `assistant` or `staff`.
+    pub author: String,
+    /// The sender's id of an inbound message, so a client can match what it sent.
+    pub client_message_id: Option<String>,
     pub text: String,
     pub language: Option<String>,
     pub created_at: i64,
@@ -27,18 +31,12 @@ pub struct TranscriptMessage {
 pub async fn create(
     store: &Store,
     municipality_id: &str,
-    municipality_name: &str,
     id: ConversationId,
     channel: Channel,
 ) -> Result<(), sqlx::Error> {
     let now = now_millis();
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await?;
-    sqlx::query("INSERT INTO municipalities (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
-        .bind(municipality_id)
-        .bind(municipality_name)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
     sqlx::query(
         "INSERT INTO conversations (id, municipality_id, channel, context, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5)",
@@ -93,9 +91,10 @@ pub async fn insert_inbound(
     conversation: ConversationId,
     inbound: &Inbound,
 ) -> Result<i64, sqlx::Error> {
+    let _turn = store.write_turn().await;
     let row = sqlx::query(
-        "INSERT INTO messages (conversation_id, municipality_id, direction, text, client_message_id, created_at) \
-         VALUES ($1, $2, 'in', $3, $4, $5) RETURNING id",
+        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, client_message_id, created_at) \
+         VALUES ($1, $2, 'in', 'resident', $3, $4, $5) RETURNING id",
     )
     .bind(conversation.to_string())
     .bind(municipality_id)
@@ -142,6 +141,7 @@ pub async fn insert_reply(
     let conversation_text = conversation.to_string();
     let language = reply.language.code();
     let topic = reply.topic.as_ref().map(|t| t.to_string());
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await?;
     sqlx::query("UPDATE messages SET language = $1 WHERE id = $2")
         .bind(language)
@@ -149,8 +149,8 @@ pub async fn insert_reply(
         .execute(&mut *tx)
         .await?;
     let reply_id: i64 = sqlx::query(
-        "INSERT INTO messages (conversation_id, municipality_id, direction, text, language, reply_to, created_at) \
-         VALUES ($1, $2, 'out', $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, language, reply_to, created_at) \
+         VALUES ($1, $2, 'out', 'assistant', $3, $4, $5, $6) RETURNING id",
     )
     .bind(&conversation_text)
     .bind(municipality_id)
@@ -220,7 +220,8 @@ pub async fn messages_after(
     outbound_only: bool,
 ) -> Result<Vec<TranscriptMessage>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent, d.payload \
+        "SELECT m.id, m.direction, m.text, m.language, m.created_at, d.decision, d.topic, d.intent, d.payload, \
+         COALESCE(m.author, CASE WHEN m.direction = 'in' THEN 'resident' ELSE 'assistant' END), m.client_message_id \
          FROM messages m LEFT JOIN decisions d ON d.message_id = m.id \
          WHERE m.conversation_id = $1 AND m.id > $2 AND ($3 = 0 OR m.direction = 'out') ORDER BY m.id",
     )
@@ -242,6 +243,8 @@ pub async fn messages_after(
             TranscriptMessage {
                 id: row.get(0),
                 direction: row.get(1),
+                author: row.get(9),
+                client_message_id: row.get(10),
                 text: row.get(2),
                 language,
                 created_at: row.get(4),
@@ -257,4 +260,20 @@ pub async fn messages_after(
             }
         })
         .collect())
+}
+
+/// The conversation an inbound message with this client id started, if any.
+pub async fn conversation_of_client_message(
+    store: &Store,
+    municipality_id: &str,
+    client_message_id: &str,
+) -> Result<Option<ConversationId>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT conversation_id FROM messages WHERE municipality_id = $1 AND client_message_id = $2 AND direction = 'in'",
+    )
+    .bind(municipality_id)
+    .bind(client_message_id)
+    .fetch_optional(&store.pool)
+    .await?;
+    Ok(row.and_then(|row| ConversationId::parse(&row.get::<String, _>(0))))
 }

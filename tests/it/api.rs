@@ -122,14 +122,51 @@ async fn a_resent_message_is_answered_once() {
 }
 
 #[tokio::test]
-async fn a_picked_choice_answers_that_topic() {
+async fn a_picked_choice_answers_that_topic_in_the_conversations_language() {
     let app = spawn_app().await;
+    let first = app.say(None, "hej").await;
+    let id = first["conversation_id"].as_str().expect("id");
     let (status, reply) = app
-        .chat(json!({ "topic": "library", "locale": "en" }))
+        .chat(json!({ "topic": "library", "conversation_id": id }))
         .await;
     assert_eq!(status, 200, "{reply}");
     assert_eq!(reply["topic"], "library");
     assert_eq!(reply["decision"], "answer");
+    assert_eq!(
+        reply["language"], "sv",
+        "the topic id is not read as English"
+    );
+    let transcript = transcript(&app, id).await;
+    assert_eq!(
+        transcript["messages"][2]["text"], "Biblioteket – öppettider, lånekort och e-böcker",
+        "stored as the title the resident saw"
+    );
+    assert_eq!(transcript["messages"][2]["author"], "resident");
+    assert_eq!(transcript["messages"][3]["author"], "assistant");
+}
+
+async fn transcript(app: &crate::helpers::TestApp, id: &str) -> Value {
+    app.client
+        .get(app.url(&format!("/api/v1/conversations/{id}")))
+        .send()
+        .await
+        .expect("transcript")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+#[tokio::test]
+async fn a_resent_first_message_continues_the_conversation_it_started() {
+    let app = spawn_app().await;
+    let body = json!({ "text": "var ligger biblioteket", "client_message_id": "first-1" });
+    let (_, once) = app.chat(body.clone()).await;
+    let (_, again) = app.chat(body).await;
+    assert_eq!(once["conversation_id"], again["conversation_id"]);
+    assert_eq!(once["message_id"], again["message_id"]);
+    let transcript = transcript(&app, once["conversation_id"].as_str().expect("id")).await;
+    assert_eq!(transcript["messages"].as_array().map(Vec::len), Some(2));
+    assert_eq!(transcript["messages"][0]["client_message_id"], "first-1");
 }
 
 async fn error_of(

@@ -226,9 +226,25 @@ async fn the_webhook_checks_its_secret_and_answers_a_retried_update_once() {
     );
 }
 
+/// A child process that is killed when the test ends, whichever way it ends.
+struct Service(Child);
+
+impl Service {
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// The real binary, serving with the bot, on `database_url`.
-fn serve(data_dir: &std::path::Path, database_url: &str, api_url: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
+fn serve(data_dir: &std::path::Path, database_url: &str, api_url: &str) -> Service {
+    let child = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
         .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
         .env("DATABASE_URL", database_url)
@@ -238,7 +254,8 @@ fn serve(data_dir: &std::path::Path, database_url: &str, api_url: &str) -> Child
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("start the service")
+        .expect("start the service");
+    Service(child)
 }
 
 #[tokio::test]
@@ -256,8 +273,7 @@ async fn killed_with_messages_in_flight_every_message_gets_exactly_one_reply() {
     emulator.wait_until(|e| e.sent().len() >= 20).await;
     emulator.close_gate();
     emulator.wait_until(|e| e.refused() >= 1).await;
-    service.kill().expect("SIGKILL the service");
-    service.wait().expect("reap the service");
+    service.kill();
     let delivered_before = emulator.sent().len();
     assert!(
         delivered_before < MESSAGES as usize,
@@ -289,8 +305,7 @@ async fn killed_with_messages_in_flight_every_message_gets_exactly_one_reply() {
         assert!(checks < 600, "the outbox never emptied");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    service.kill().expect("stop the service");
-    let _ = service.wait();
+    service.kill();
     for chat in 1..=MESSAGES {
         assert_eq!(
             emulator.sent_to(1000 + chat).len(),

@@ -279,6 +279,7 @@ async fn chat_conversation(app: &App, chat_id: i64) -> anyhow::Result<Conversati
         return Ok(id);
     }
     let id = conversation::start(store, &assistant, Channel::Telegram).await?;
+    let turn = store.write_turn().await;
     sqlx::query(
         "INSERT INTO telegram_chats (municipality_id, chat_id, conversation_id, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (municipality_id, chat_id) DO NOTHING",
@@ -289,6 +290,7 @@ async fn chat_conversation(app: &App, chat_id: i64) -> anyhow::Result<Conversati
     .bind(now_millis())
     .execute(&store.pool)
     .await?;
+    drop(turn);
     // Another instance may have mapped the chat first; its conversation wins.
     find().await?.context("the chat's conversation")
 }
@@ -302,6 +304,7 @@ async fn last_update_id(app: &App, municipality: &str) -> Result<i64, sqlx::Erro
 }
 
 async fn save_update_id(app: &App, municipality: &str, update_id: i64) -> Result<(), sqlx::Error> {
+    let _turn = app.store().write_turn().await;
     sqlx::query(
         "INSERT INTO telegram_state (municipality_id, last_update_id) VALUES ($1, $2) \
          ON CONFLICT (municipality_id) DO UPDATE SET last_update_id = excluded.last_update_id",

@@ -123,8 +123,22 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
         .client_message_id
         .map(|id| id.chars().take(128).collect::<String>())
         .filter(|id| !id.is_empty());
+    // A picked choice without text is stored under the topic's title, as the resident saw it.
     let text = match (&choice, text.is_empty()) {
-        (Some(topic), true) => topic.to_string(),
+        (Some(topic), true) => {
+            let assistant = app.assistant();
+            let lang = request
+                .language
+                .as_deref()
+                .or(request.locale.as_deref())
+                .and_then(Lang::from_code)
+                .unwrap_or(assistant.municipality.default_language);
+            assistant
+                .knowledge
+                .article(topic)
+                .map(|article| article.title(lang).to_string())
+                .unwrap_or_else(|| topic.to_string())
+        }
         _ => text,
     };
     Ok(Inbound {
