@@ -23,5 +23,6 @@ pub mod language;
 pub mod locale;
 pub mod outbox;
 pub mod store;
+pub mod volunteers;
 
 pub use app::{App, run};

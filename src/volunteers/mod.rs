@@ -1,0 +1,1 @@
+//! Volunteer needs, profiles and matching (being written).
