@@ -27,15 +27,18 @@ struct Inner {
     /// The loaded content and its index; replaced whole when content changes, so a turn
     /// always sees one consistent version.
     assistant: RwLock<Arc<Assistant>>,
+    /// The shipped (or directory) content, to rebuild the assistant with staff edits.
+    content: Content,
 }
 
 impl App {
-    pub fn new(store: Store, assistant: Assistant) -> App {
+    pub fn new(store: Store, assistant: Assistant, content: Content) -> App {
         App {
             inner: Arc::new(Inner {
                 store,
                 conversation_events: tokio::sync::broadcast::channel(1024).0,
                 assistant: RwLock::new(Arc::new(assistant)),
+                content,
             }),
         }
     }
@@ -68,6 +71,22 @@ impl App {
             .clone()
     }
 
+    /// Rebuilds the assistant from the content and the newest staff edits, and swaps it in:
+    /// a published edit is answered from the next turn on, without a restart.
+    pub async fn reload_content(&self) -> anyhow::Result<()> {
+        let municipality = self.assistant().municipality.id.clone();
+        let overrides = crate::revisions::latest(self.store(), &municipality)
+            .await
+            .context("reading staff edits")?;
+        let content = self.inner.content.clone();
+        let assistant =
+            tokio::task::spawn_blocking(move || Assistant::load_with(&content, overrides))
+                .await
+                .context("rebuilding the knowledge index")??;
+        self.replace_assistant(assistant);
+        Ok(())
+    }
+
     /// Swaps in a new content version.
     pub fn replace_assistant(&self, assistant: Assistant) {
         *self
@@ -90,18 +109,21 @@ pub async fn run(
         Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
         None => Content::embedded(),
     };
-    let assistant = tokio::task::spawn_blocking(move || Assistant::load(&content))
-        .await
-        .context("loading content")?
-        .context("loading content")?;
     let store = Store::open(&settings.database_url())
         .await
         .context("opening the database")?;
+    let shipped = content.clone();
+    let assistant = tokio::task::spawn_blocking(move || Assistant::load(&shipped))
+        .await
+        .context("loading content")?
+        .context("loading content")?;
     store
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
-    let app = App::new(store, assistant);
+    let app = App::new(store, assistant, content);
+    // Staff edits saved before this start override the shipped articles.
+    app.reload_content().await.context("applying staff edits")?;
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut extra_routes = axum::Router::new();

@@ -31,6 +31,35 @@ pub enum Command {
     Ask(AskArgs),
     /// Validate knowledge/, intents/, locales/ and municipality.toml.
     Check(ContentArgs),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create a staff account; the password is read from standard input (one line).
+    AddUser(AddUserArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddUserArgs {
+    #[arg(long)]
+    pub username: String,
+    /// The name shown in the pages; the username when absent.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// editor, agent, coordinator or admin; repeat for several.
+    #[arg(long = "role", required = true)]
+    pub roles: Vec<String>,
+    /// Directory of the embedded database.
+    #[arg(long, env = "CIVIC_ASSISTANT_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database URL (sqlite://… or postgres://…).
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArgs,
 }
 
 #[derive(Debug, Args)]
@@ -238,4 +267,60 @@ pub fn check(args: &ContentArgs) -> anyhow::Result<()> {
             .join(", ")
     );
     Ok(())
+}
+
+/// `staff add-user`: creates the account in the service's database.
+pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
+    use crate::staff::accounts::{self, Role};
+    let roles = args
+        .roles
+        .iter()
+        .map(|role| {
+            Role::parse(role).with_context(|| {
+                format!("unknown role {role:?}: editor, agent, coordinator or admin")
+            })
+        })
+        .collect::<anyhow::Result<Vec<Role>>>()?;
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .context("reading the password from standard input")?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let assistant = args.content.load()?;
+    let settings = Settings {
+        addr: String::new(),
+        data_dir: args.data_dir.clone(),
+        database_url: args.database_url.clone(),
+        content_dir: args.content.content_dir.clone(),
+        telegram: None,
+    };
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    runtime.block_on(async {
+        let store = crate::store::Store::open(&settings.database_url()).await?;
+        let municipality = &assistant.municipality;
+        store
+            .ensure_municipality(&municipality.id, &municipality.name)
+            .await?;
+        let name = args.name.clone().unwrap_or_else(|| args.username.clone());
+        let id = accounts::add_user(
+            &store,
+            &municipality.id,
+            &args.username,
+            &name,
+            password,
+            &roles,
+        )
+        .await?;
+        crate::staff::audit::record(
+            &store,
+            &municipality.id,
+            None,
+            "staff.add-user",
+            &args.username,
+            &args.roles.join(","),
+        )
+        .await?;
+        println!("created staff account {} (id {id})", args.username);
+        anyhow::Ok(())
+    })
 }

@@ -22,6 +22,8 @@ pub mod knowledge;
 pub mod language;
 pub mod locale;
 pub mod outbox;
+pub mod revisions;
+pub mod staff;
 pub mod store;
 pub mod volunteers;
 

@@ -20,6 +20,7 @@ fn main() -> std::process::ExitCode {
         Command::Serve(args) => serve(args),
         Command::Ask(args) => cli::ask(&args),
         Command::Check(args) => cli::check(&args),
+        Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -40,11 +40,29 @@ pub enum KnowledgeError {
 impl Knowledge {
     /// Parses every article file and builds the index.
     pub fn load(files: &[ContentFile]) -> Result<Knowledge, KnowledgeError> {
+        Knowledge::load_with(files, Vec::new())
+    }
+
+    /// Parses every article file, lets `overrides` (staff edits) replace or add articles by
+    /// topic, and builds the index.
+    pub fn load_with(
+        files: &[ContentFile],
+        overrides: Vec<Article>,
+    ) -> Result<Knowledge, KnowledgeError> {
         let mut articles = Vec::with_capacity(files.len());
         let mut paths = Vec::with_capacity(files.len());
         for file in files {
             articles.push(Article::parse(&file.path, &file.text)?);
             paths.push(file.path.clone());
+        }
+        for edited in overrides {
+            match articles.iter().position(|article| article.id == edited.id) {
+                Some(position) => articles[position] = edited,
+                None => {
+                    paths.push(format!("(staff edit of {})", edited.id));
+                    articles.push(edited);
+                }
+            }
         }
         let knowledge = Knowledge::from_articles(articles)?;
         for (article, path) in knowledge.articles.iter().zip(&paths) {

@@ -32,6 +32,7 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .merge(widget::router())
         .merge(chat::router())
         .merge(stream::router())
+        .merge(crate::staff::router())
         .merge(extra)
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

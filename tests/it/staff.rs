@@ -1,0 +1,294 @@
+//! The staff pages over HTTP: sign-in, roles, CSRF, back-off, inert resident text, the audit
+//! log, and the loop from an unanswered question to an answered one without a restart.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use reqwest::redirect::Policy;
+use sqlx::Row;
+
+use crate::helpers::{TestApp, spawn_app};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Creates an account with the real `staff add-user` command.
+fn add_user(app: &TestApp, username: &str, role: &str) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
+        .args([
+            "staff",
+            "add-user",
+            "--username",
+            username,
+            "--role",
+            role,
+            "--database-url",
+            &app.database_url,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run staff add-user");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{PASSWORD}\n").as_bytes())
+        .expect("write the password");
+    let output = child.wait_with_output().expect("staff add-user");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A browser-like client: keeps cookies, follows no redirects.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+fn hidden_csrf(html: &str) -> String {
+    html.split(r#"name="csrf" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = client
+        .get(app.url("/staff/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("html");
+    client
+        .post(app.url("/staff/login"))
+        .form(&[
+            ("username", username),
+            ("password", password),
+            ("csrf", &hidden_csrf(&form)),
+        ])
+        .send()
+        .await
+        .expect("sign in")
+}
+
+#[tokio::test]
+async fn nobody_signed_out_can_open_anything() {
+    let app = spawn_app().await;
+    let client = browser();
+    for path in ["/staff", "/staff/review"] {
+        let response = client.get(app.url(path)).send().await.expect("page");
+        assert!(
+            response.status().is_redirection(),
+            "{path}: {}",
+            response.status()
+        );
+        assert_eq!(response.headers()["location"], "/staff/login");
+    }
+    let response = client
+        .post(app.url("/staff/review/1/dismiss"))
+        .form(&[("csrf", "x")])
+        .send()
+        .await
+        .expect("post");
+    assert!(response.status().is_redirection());
+}
+
+#[tokio::test]
+async fn roles_are_enforced_and_forms_need_the_csrf_token() {
+    let app = spawn_app().await;
+    add_user(&app, "agneta", "agent");
+    add_user(&app, "erik", "editor");
+    let agent = browser();
+    let signed_in = sign_in(&app, &agent, "agneta", PASSWORD).await;
+    assert!(
+        signed_in.status().is_redirection(),
+        "{}",
+        signed_in.status()
+    );
+    let cookie = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("staff_session="))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert_eq!(
+        agent
+            .get(app.url("/staff"))
+            .send()
+            .await
+            .expect("dashboard")
+            .status(),
+        200
+    );
+    assert_eq!(
+        agent
+            .get(app.url("/staff/review"))
+            .send()
+            .await
+            .expect("review")
+            .status(),
+        403,
+        "an agent is not an editor"
+    );
+
+    let editor = browser();
+    sign_in(&app, &editor, "erik", PASSWORD).await;
+    let review = editor
+        .get(app.url("/staff/review"))
+        .send()
+        .await
+        .expect("review");
+    assert_eq!(review.status(), 200);
+    for csrf in ["", "wrong"] {
+        let response = editor
+            .post(app.url("/staff/review/1/dismiss"))
+            .form(&[("csrf", csrf)])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(response.status(), 403, "csrf {csrf:?}");
+    }
+    // The sign-in form itself is protected too.
+    let forged = browser()
+        .post(app.url("/staff/login"))
+        .form(&[
+            ("username", "erik"),
+            ("password", PASSWORD),
+            ("csrf", "forged"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(forged.status(), 403);
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    add_user(&app, "admin", "admin");
+    let client = browser();
+    for _ in 0..5 {
+        let response = sign_in(&app, &client, "admin", "wrong password!!").await;
+        assert_eq!(response.status(), 401);
+    }
+    let response = sign_in(&app, &client, "admin", PASSWORD).await;
+    assert_eq!(
+        response.status(),
+        401,
+        "locked even with the right password"
+    );
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("För många misslyckade försök")
+    );
+    assert_eq!(
+        sign_in(&app, &client, "nobody", PASSWORD).await.status(),
+        401
+    );
+}
+
+#[tokio::test]
+async fn an_unanswered_question_attached_to_an_article_is_answered_without_a_restart() {
+    let app = spawn_app().await;
+    add_user(&app, "erik", "editor");
+    let question = "blorpfizz wumple";
+    assert_eq!(app.say(None, question).await["decision"], "unknown");
+    app.say(None, question).await;
+    app.say(None, "<script>window.x=1</script> qwzx").await;
+
+    let editor = browser();
+    sign_in(&app, &editor, "erik", PASSWORD).await;
+    let page = editor
+        .get(app.url("/staff/review"))
+        .send()
+        .await
+        .expect("review")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains(question));
+    assert!(
+        page.contains("2 ×"),
+        "the two alike questions are one group: {page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;window.x"),
+        "resident text is escaped"
+    );
+    assert!(
+        !page.contains("<script>window.x=1"),
+        "resident text never becomes markup"
+    );
+
+    let db = app.database().await;
+    let group: i64 = sqlx::query("SELECT MAX(id) FROM unanswered WHERE text = $1")
+        .bind(question)
+        .fetch_one(&db)
+        .await
+        .expect("group")
+        .get(0);
+    let response = editor
+        .post(app.url(&format!("/staff/review/{group}/attach")))
+        .form(&[("csrf", hidden_csrf(&page).as_str()), ("topic", "library")])
+        .send()
+        .await
+        .expect("attach");
+    assert_eq!(response.status(), 200);
+    let after = response.text().await.expect("html");
+    assert!(!after.contains(question), "a fixed group leaves the queue");
+
+    let reply = app.say(None, question).await;
+    assert_eq!(reply["decision"], "answer");
+    assert_eq!(reply["topic"], "library");
+
+    let audit: Vec<(String, String)> =
+        sqlx::query("SELECT action, subject FROM audit_log ORDER BY id")
+            .fetch_all(&db)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+    assert!(
+        audit.contains(&("article.attach-phrasing".to_string(), "library".to_string())),
+        "{audit:?}"
+    );
+
+    let dashboard = editor
+        .get(app.url("/staff?lang=en"))
+        .send()
+        .await
+        .expect("dashboard")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        dashboard.contains("Answered without a person"),
+        "{dashboard}"
+    );
+    assert!(dashboard.contains("<svg"), "a chart");
+}
