@@ -17,6 +17,7 @@ pub mod content;
 pub mod conversation;
 pub mod feedback;
 pub mod folding;
+pub mod handoff;
 pub mod intents;
 pub mod knowledge;
 pub mod language;

@@ -12,6 +12,7 @@ human-reply-interpreter = If you need an interpreter, the contact centre can boo
 emergency-reply = Is someone in danger right now? Call 112 immediately.
 case-status-reply = You can see the status of your own cases when you sign in to My pages with e-ID. Signing in here in the chat is coming soon. Until then the contact centre can help you: call { $phone } ({ $hours }).
 language-menu = Choose a language:
+handoff-waiting = Your question is with the contact centre. A member of staff will answer you here as soon as possible.
 change-language-reply = I will write in English from now on.
 unknown-reply = I'm sorry, I'm not sure I can answer that. Please try other words, or contact the contact centre on { $phone } ({ $hours }).
 choices-intro = Did you mean one of these?

@@ -12,6 +12,7 @@ human-reply-interpreter = Jos tarvitset tulkin, asiakaspalvelu voi varata sen si
 emergency-reply = Onko joku vaarassa juuri nyt? Soita heti 112.
 case-status-reply = Näet omien asioidesi tilan, kun kirjaudut Omille sivuille (Mina sidor) e-legitimaatiolla. Kirjautuminen tässä chatissa tulee käyttöön pian. Siihen asti asiakaspalvelu voi auttaa sinua: soita numeroon { $phone } ({ $hours }).
 language-menu = Valitse kieli:
+handoff-waiting = Kysymyksesi on asiakaspalvelussa. Työntekijä vastaa sinulle tässä mahdollisimman pian.
 change-language-reply = Kirjoitan tästä lähtien suomeksi.
 unknown-reply = Valitettavasti en ole varma, osaanko vastata tähän. Kokeile muilla sanoilla tai ota yhteyttä asiakaspalveluun numerossa { $phone } ({ $hours }).
 choices-intro = Tarkoititko jotakin näistä?

@@ -12,6 +12,7 @@ human-reply-interpreter = Jeśli potrzebujesz tłumacza, centrum kontaktowe moż
 emergency-reply = Czy ktoś jest teraz w niebezpieczeństwie? Natychmiast zadzwoń pod numer 112.
 case-status-reply = Status swoich spraw zobaczysz po zalogowaniu się do serwisu „Moje strony” (Mina sidor) za pomocą elektronicznego identyfikatora (e-legitimation). Logowanie tutaj, w czacie, będzie dostępne wkrótce. Do tego czasu może ci pomóc centrum kontaktowe: zadzwoń pod numer { $phone } ({ $hours }).
 language-menu = Wybierz język:
+handoff-waiting = Twoje pytanie jest w centrum kontaktowym. Pracownik odpowie Ci tutaj jak najszybciej.
 change-language-reply = Od teraz będę pisać po polsku.
 unknown-reply = Niestety nie wiem, czy potrafię na to odpowiedzieć. Spróbuj użyć innych słów lub skontaktuj się z centrum kontaktowym pod numerem { $phone } ({ $hours }).
 choices-intro = Czy chodziło ci o któryś z tych tematów?

@@ -12,6 +12,7 @@ human-reply-interpreter = Haddii aad u baahan tahay turjubaan, xarunta xiriirku 
 emergency-reply = Ma jiraa qof hadda khatar ku jira? Isla markiiba wac 112.
 case-status-reply = Xaaladda arrimahaaga waxaad arki kartaa marka aad gasho Bogagayga (Mina sidor) adigoo isticmaalaya aqoonsiga elektaroonigga ah (e-legitimation). Gelitaanka halkan wada-sheekaysiga ayaa dhawaan imanaya. Ilaa waqtigaas xarunta xiriirka ayaa ku caawin karta: wac { $phone } ({ $hours }).
 language-menu = Dooro luqad:
+handoff-waiting = Su'aashaadu waxay joogtaa xarunta xiriirka. Shaqaale ayaa halkan kaaga jawaabi doona sida ugu dhakhsaha badan.
 change-language-reply = Hadda wixii ka dambeeya waxaan ku qori doonaa Af-Soomaali.
 unknown-reply = Waan ka xumahay, ma hubo inaan taas ka jawaabi karo. Fadlan isku day erayo kale, ama la xiriir xarunta xiriirka { $phone } ({ $hours }).
 choices-intro = Ma waxaad ula jeedday mid ka mid ah kuwan?

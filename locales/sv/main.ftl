@@ -12,6 +12,7 @@ human-reply-interpreter = Behöver du tolk kan kontaktcentret boka det åt dig.
 emergency-reply = Är någon i fara just nu? Ring 112 direkt.
 case-status-reply = Status för dina egna ärenden ser du när du loggar in på Mina sidor med e-legitimation. Inloggning här i chatten kommer snart. Till dess kan kontaktcentret hjälpa dig: ring { $phone } ({ $hours }).
 language-menu = Välj språk:
+handoff-waiting = Din fråga ligger hos kontaktcentret. En handläggare svarar dig här så snart som möjligt.
 change-language-reply = Jag skriver på svenska från och med nu.
 unknown-reply = Jag är tyvärr inte säker på att jag kan svara på det. Försök gärna med andra ord, eller kontakta kontaktcentret på { $phone } ({ $hours }).
 choices-intro = Menade du något av det här?

@@ -12,6 +12,7 @@ human-reply-interpreter = ተርጓሚ እንተ ኣድልዩኩም፣ ማእከ
 emergency-reply = ሕጂ ኣብ ሓደጋ ዘሎ ሰብ ኣሎ ዶ? ብቕጽበት ናብ 112 ደውሉ።
 case-status-reply = ኩነታት ጉዳያትኩም ብኤሌክትሮኒካዊ መንነት (e-legitimation) ናብ "ናተይ ገጻት" (Mina sidor) ምስ ኣቶኹም ክትርእይዎ ትኽእሉ ኢኹም። ኣብዚ ቻት ምእታው ኣብ ቀረባ እዋን ክመጽእ እዩ። ክሳብ ሽዑ ማእከል ርክብ ክሕግዘኩም ይኽእል እዩ፦ ናብ { $phone } ({ $hours }) ደውሉ።
 language-menu = ቋንቋ ምረጹ፦
+handoff-waiting = ሕቶኹም ኣብ ማእከል ርክብ ኣሎ። ሓደ ሰራሕተኛ ኣብዚ ብቕልጡፍ ክምልሰልኩም እዩ።
 change-language-reply = ካብ ሕጂ ንደሓር ብትግርኛ ክጽሕፍ እየ።
 unknown-reply = ይቕሬታ፣ ነዚ ክምልሶ ከም ዝኽእል ርግጸኛ ኣይኮንኩን። በጃኹም ብኻልእ ቃላት ፈትኑ፣ ወይ ንማእከል ርክብ ብቁጽሪ { $phone } ({ $hours }) ተወከሱ።
 choices-intro = ካብዞም ዝስዕቡ ሓደ ማለትኩም ድዩ?

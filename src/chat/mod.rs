@@ -95,6 +95,21 @@ impl Reply {
 }
 
 impl Assistant {
+    /// The reply while an agent has the conversation: it is with the contact centre.
+    pub fn handoff_notice(&self, turn: &Turn, context: &Context) -> Reply {
+        let lang = turn
+            .hints
+            .chosen
+            .or(context.chosen_language)
+            .or(context.language)
+            .unwrap_or(self.municipality.default_language);
+        let next = Context {
+            language: Some(lang),
+            ..context.clone()
+        };
+        self.replies.handoff_notice(self, lang, next)
+    }
+
     /// Answers one turn given what the conversation remembers.
     pub fn respond(&self, turn: &Turn, context: &Context) -> Reply {
         let chosen = turn.hints.chosen.or(context.chosen_language);

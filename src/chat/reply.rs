@@ -222,6 +222,12 @@ impl Replies {
         }
     }
 
+    /// "Your question is with the contact centre", while an agent has the conversation.
+    pub fn handoff_notice(&self, assistant: &Assistant, lang: Lang, next: Context) -> Reply {
+        let text = assistant.locales.text(lang, "handoff-waiting", &[]);
+        self.plain(text, lang, Decision::Handoff, next)
+    }
+
     /// "Choose a language", for a channel that shows the languages as buttons.
     pub fn language_menu(&self, assistant: &Assistant, lang: Lang, next: Context) -> Reply {
         let text = assistant.locales.text(lang, "language-menu", &[]);

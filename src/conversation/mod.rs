@@ -153,7 +153,15 @@ pub async fn handle(
         choice: inbound.choice.clone(),
         intent: inbound.intent,
     };
-    let reply = assistant.respond(&turn, &context);
+    // While an agent has the conversation, the assistant only says the question is with
+    // the contact centre; the agent answers.
+    let taken =
+        crate::handoff::status(store, conversation).await? == Some(crate::handoff::Status::Taken);
+    let reply = if taken {
+        assistant.handoff_notice(&turn, &context)
+    } else {
+        assistant.respond(&turn, &context)
+    };
     let record = ReplyRecord {
         text: reply.text.clone(),
         language: reply.language,
@@ -174,6 +182,9 @@ pub async fn handle(
         &record,
     )
     .await?;
+    if record.decision == Decision::Handoff && !taken {
+        crate::handoff::request(store, &municipality.id, conversation).await?;
+    }
     Ok(Outcome {
         conversation,
         inbound_id,

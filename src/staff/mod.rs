@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 mod dashboard;
+mod inbox;
 mod pages;
 pub mod review;
 
@@ -37,6 +38,7 @@ pub fn router() -> Router<App> {
         .route("/staff/review/{id}/attach", post(attach))
         .route("/staff/review/{id}/dismiss", post(dismiss))
         .route("/staff/assets/staff.css", get(stylesheet))
+        .merge(inbox::router())
 }
 
 /// What went wrong on a staff page.

@@ -7,12 +7,13 @@ use std::process::{Command, Stdio};
 use reqwest::redirect::Policy;
 use sqlx::Row;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::emulator::Emulator;
+use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 
 const PASSWORD: &str = "correct horse battery staple";
 
 /// Creates an account with the real `staff add-user` command.
-fn add_user(app: &TestApp, username: &str, role: &str) {
+pub fn add_user(app: &TestApp, username: &str, role: &str) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
         .args([
             "staff",
@@ -291,4 +292,185 @@ async fn an_unanswered_question_attached_to_an_article_is_answered_without_a_res
         "{dashboard}"
     );
     assert!(dashboard.contains("<svg"), "a chart");
+}
+
+/// Signs in and returns the CSRF token of the inbox page.
+async fn agent_session(app: &TestApp) -> (reqwest::Client, String) {
+    add_user(app, "agneta", "agent");
+    let agent = browser();
+    sign_in(app, &agent, "agneta", PASSWORD).await;
+    let inbox = agent
+        .get(app.url("/staff/inbox"))
+        .send()
+        .await
+        .expect("inbox")
+        .text()
+        .await
+        .expect("html");
+    (agent, inbox)
+}
+
+async fn post_action(
+    app: &TestApp,
+    agent: &reqwest::Client,
+    conversation: &str,
+    action: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let page = agent
+        .get(app.url(&format!("/staff/inbox/{conversation}")))
+        .send()
+        .await
+        .expect("conversation")
+        .text()
+        .await
+        .expect("html");
+    let csrf = hidden_csrf(&page);
+    let mut fields: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = agent
+        .post(app.url(&format!("/staff/inbox/{conversation}/{action}")))
+        .form(&fields)
+        .send()
+        .await
+        .expect("action");
+    assert_eq!(response.status(), 200, "{action}");
+    response.text().await.expect("html")
+}
+
+#[tokio::test]
+async fn an_agent_answers_a_web_resident_in_the_residents_stream() {
+    let app = spawn_app().await;
+    let asked = app.say(None, "jag vill prata med en människa").await;
+    assert_eq!(asked["decision"], "handoff");
+    let conversation = asked["conversation_id"].as_str().expect("id").to_string();
+
+    let (agent, inbox) = agent_session(&app).await;
+    assert!(
+        inbox.contains(&conversation),
+        "the conversation waits in the inbox"
+    );
+    let mut stream = app
+        .client
+        .get(app.url(&format!(
+            "/api/v1/conversations/{conversation}/events?after={}",
+            asked["message_id"]
+        )))
+        .send()
+        .await
+        .expect("stream");
+
+    post_action(&app, &agent, &conversation, "take", &[]).await;
+    let held = app
+        .say(Some(&conversation), "hallå, är det någon där?")
+        .await;
+    assert_eq!(
+        held["decision"], "handoff",
+        "the assistant stays quiet while an agent has it"
+    );
+    post_action(
+        &app,
+        &agent,
+        &conversation,
+        "reply",
+        &[("text", "Hej! Jag heter Agneta. Vad gäller det?")],
+    )
+    .await;
+
+    let mut received = String::new();
+    let read = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        while !received.contains("Jag heter Agneta") {
+            match stream.chunk().await.expect("chunk") {
+                Some(bytes) => received.push_str(&String::from_utf8_lossy(&bytes)),
+                None => break,
+            }
+        }
+    })
+    .await;
+    assert!(
+        read.is_ok(),
+        "the agent's reply never reached the stream: {received}"
+    );
+    assert!(received.contains(r#""author":"staff""#), "{received}");
+
+    post_action(&app, &agent, &conversation, "release", &[]).await;
+    let answered = app.say(Some(&conversation), "när töms soporna?").await;
+    assert_eq!(
+        answered["topic"], "waste-collection",
+        "handed back, the assistant answers again"
+    );
+
+    let db = app.database().await;
+    let actions: Vec<String> =
+        sqlx::query("SELECT action FROM audit_log WHERE subject = $1 ORDER BY id")
+            .bind(&conversation)
+            .fetch_all(&db)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|row| row.get(0))
+            .collect();
+    for expected in [
+        "conversation.view",
+        "handoff.take",
+        "handoff.reply",
+        "handoff.release",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == expected),
+            "{expected} in {actions:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_agent_answers_a_telegram_resident_in_telegram() {
+    let (emulator, api_url) = Emulator::start().await;
+    let app = spawn_app_with(Some(
+        civic_assistant::channels::telegram::TelegramSettings {
+            token: "123:TEST".into(),
+            api_url: Some(api_url),
+            webhook: None,
+        },
+    ))
+    .await;
+    emulator.message(31, "/person", "sv");
+    emulator.wait_until(|e| e.sent_to(31).len() == 1).await;
+    let (agent, inbox) = agent_session(&app).await;
+    let conversation = inbox
+        .split("/staff/inbox/")
+        .nth(1)
+        .and_then(|rest| rest.split('?').next())
+        .expect("a conversation in the inbox")
+        .to_string();
+    post_action(
+        &app,
+        &agent,
+        &conversation,
+        "reply",
+        &[("text", "Hej från kontaktcentret <3")],
+    )
+    .await;
+    emulator.wait_until(|e| e.sent_to(31).len() == 2).await;
+    assert_eq!(
+        emulator.sent_to(31)[1].text,
+        "Hej från kontaktcentret &lt;3"
+    );
+}
+
+#[tokio::test]
+async fn an_editor_cannot_open_the_inbox() {
+    let app = spawn_app().await;
+    add_user(&app, "erik", "editor");
+    let editor = browser();
+    sign_in(&app, &editor, "erik", PASSWORD).await;
+    assert_eq!(
+        editor
+            .get(app.url("/staff/inbox"))
+            .send()
+            .await
+            .expect("inbox")
+            .status(),
+        403
+    );
 }

@@ -26,6 +26,14 @@ use tokio::sync::{Notify, watch};
 
 use crate::app::App;
 
+/// The outbox payloads that carry a plain text (an agent's reply) to a Telegram chat.
+pub fn text_payloads(text: &str) -> Vec<String> {
+    format::with_buttons(text, Vec::new())
+        .iter()
+        .map(|message| serde_json::to_string(message).unwrap_or_default())
+        .collect()
+}
+
 /// How the bot is run, from the command line or the environment.
 #[derive(Debug, Clone)]
 pub struct TelegramSettings {
