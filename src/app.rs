@@ -47,6 +47,24 @@ impl App {
         &self.inner.store
     }
 
+    /// The shipped (or directory) content the assistant is built from.
+    pub fn content(&self) -> &Content {
+        &self.inner.content
+    }
+
+    /// The article as shipped, before staff edits (for diffs).
+    pub fn shipped_article(
+        &self,
+        topic: &crate::knowledge::TopicId,
+    ) -> Option<crate::knowledge::Article> {
+        self.inner
+            .content
+            .knowledge
+            .iter()
+            .filter_map(|file| crate::knowledge::Article::parse(&file.path, &file.text).ok())
+            .find(|article| &article.id == topic)
+    }
+
     /// Tells this instance's live streams that `conversation` has a new message.
     pub fn notify(&self, conversation: crate::conversation::ConversationId) {
         // No receiver is not an error: nobody is watching that conversation here.

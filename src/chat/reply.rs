@@ -92,7 +92,7 @@ impl Replies {
         lang: Lang,
         mut next: Context,
     ) -> Reply {
-        let (answer_lang, text) = [lang, Lang::En, Lang::Sv]
+        let found = [lang, Lang::En, Lang::Sv]
             .into_iter()
             .find_map(|l| article.answer_in(l).map(|text| (l, text)))
             .or_else(|| {
@@ -101,8 +101,11 @@ impl Replies {
                     .iter()
                     .find(|(_, t)| t.body.is_some())
                     .map(|(l, t)| (*l, t))
-            })
-            .expect("articles are parsed with a Swedish and an English body");
+            });
+        // Shipped articles always have a body; a staff edit without any is saved as no answer.
+        let Some((answer_lang, text)) = found else {
+            return self.unknown(assistant, lang, next);
+        };
         let part = aspect
             .filter(|aspect| text.aspects.contains_key(aspect))
             .map(|aspect| format!("aspect/{aspect:?}"))

@@ -3,6 +3,7 @@
 //! the session's CSRF token. Only this module and the channels know axum.
 
 pub mod accounts;
+mod articles;
 pub mod audit;
 mod dashboard;
 mod inbox;
@@ -39,6 +40,7 @@ pub fn router() -> Router<App> {
         .route("/staff/review/{id}/dismiss", post(dismiss))
         .route("/staff/assets/staff.css", get(stylesheet))
         .merge(inbox::router())
+        .merge(articles::router())
 }
 
 /// What went wrong on a staff page.

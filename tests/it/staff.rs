@@ -474,3 +474,173 @@ async fn an_editor_cannot_open_the_inbox() {
         403
     );
 }
+
+#[tokio::test]
+async fn an_editor_edits_previews_publishes_and_restores_an_article() {
+    let app = spawn_app().await;
+    add_user(&app, "erik", "editor");
+    let editor = browser();
+    sign_in(&app, &editor, "erik", PASSWORD).await;
+    let list = editor
+        .get(app.url("/staff/articles?lang=en"))
+        .send()
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("html");
+    assert!(list.contains("/staff/articles/library"), "{list}");
+    assert!(
+        list.contains("machine") && list.contains("reviewed"),
+        "translation status per language"
+    );
+
+    let form = editor
+        .get(app.url("/staff/articles/library?edit=en"))
+        .send()
+        .await
+        .expect("edit")
+        .text()
+        .await
+        .expect("html");
+    let csrf = hidden_csrf(&form);
+    let question = "zibbleflorp borrowing";
+    assert_eq!(app.say(None, question).await["decision"], "unknown");
+    let fields = |action: &'static str, title: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("status", "reviewed".to_string()),
+            ("title", title.to_string()),
+            (
+                "body",
+                "Borrow books at {{places.library.name}}.".to_string(),
+            ),
+            ("phrasings", format!("{question}\nhow do I borrow a book")),
+            ("keywords", "library\nbooks".to_string()),
+            ("links", "Library | {{links.library}}".to_string()),
+            ("question", question.to_string()),
+            ("action", action.to_string()),
+        ]
+    };
+    let preview = editor
+        .post(app.url("/staff/articles/library?edit=en"))
+        .form(&fields("preview", "<b>The library</b>"))
+        .send()
+        .await
+        .expect("preview")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        preview.contains("Borrow books at Exempelby bibliotek."),
+        "the preview renders the draft: {preview}"
+    );
+    assert!(
+        !preview.contains("<b>The library</b>")
+            && preview.contains("&lt;b&gt;The library&lt;/b&gt;"),
+        "titles are text"
+    );
+    assert_eq!(
+        app.say(None, question).await["decision"],
+        "unknown",
+        "a preview publishes nothing"
+    );
+
+    let bad = editor
+        .post(app.url("/staff/articles/library?edit=en"))
+        .form(&[
+            ("csrf", csrf.clone()),
+            ("status", "reviewed".into()),
+            ("title", "Library".into()),
+            ("body", "See {{links.no_such_link}}".into()),
+            ("action", "publish".into()),
+        ])
+        .send()
+        .await
+        .expect("publish")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        bad.contains("role=\"alert\""),
+        "a draft naming an unknown fact is refused: {bad}"
+    );
+
+    let published = editor
+        .post(app.url("/staff/articles/library?edit=en"))
+        .form(&fields("publish", "The library"))
+        .send()
+        .await
+        .expect("publish");
+    assert_eq!(published.status(), 200);
+    let reply = app.say(None, question).await;
+    assert_eq!(
+        (reply["decision"].as_str(), reply["topic"].as_str()),
+        (Some("answer"), Some("library")),
+        "answered at once"
+    );
+    assert_eq!(reply["text"], "Borrow books at Exempelby bibliotek.");
+
+    let history = editor
+        .get(app.url("/staff/articles/library/history"))
+        .send()
+        .await
+        .expect("history")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        history.contains(r#"<span class="added">+ body"#),
+        "the diff shows the new body: {history}"
+    );
+    assert!(
+        history.contains(r#"<span class="removed">- body"#),
+        "and the old one: {history}"
+    );
+    let export = editor
+        .get(app.url("/staff/articles/library/export"))
+        .send()
+        .await
+        .expect("export")
+        .text()
+        .await
+        .expect("toml");
+    let exported = civic_assistant::knowledge::Article::parse("knowledge/library.toml", &export)
+        .expect("the export is a valid article file");
+    assert_eq!(
+        exported.title(civic_assistant::language::Lang::En),
+        "The library"
+    );
+
+    // Restore the shipped version: the first revision saved is the edit, so restore needs
+    // an earlier one; publishing twice and restoring the first gives it.
+    editor
+        .post(app.url("/staff/articles/library?edit=en"))
+        .form(&fields("publish", "The library, second"))
+        .send()
+        .await
+        .expect("publish again");
+    let db = app.database().await;
+    let first: i64 = sqlx::query("SELECT MIN(id) FROM article_revisions WHERE topic = 'library'")
+        .fetch_one(&db)
+        .await
+        .expect("revision")
+        .get(0);
+    let restored = editor
+        .post(app.url(&format!("/staff/articles/library/restore/{first}")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("restore");
+    assert_eq!(restored.status(), 200);
+    let reply = app.say(None, "zibbleflorp borrowing").await;
+    assert_eq!(reply["topic"], "library");
+    let audit: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('article.publish', 'article.restore')",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("audit")
+    .get(0);
+    assert_eq!(audit, 3);
+}
