@@ -34,6 +34,20 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Run a question set against the current content and show what got worse since the
+    /// last run (the answer-quality loop).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Questions, one JSON object a line: {"q", "lang", "topic"} (topic: an id, "none" or "intent:ID").
+    pub questions: PathBuf,
+    /// Where the last run is kept, to compare the next one with.
+    #[arg(long, default_value = "data/eval-last.json")]
+    pub state: PathBuf,
+    #[command(flatten)]
+    pub content: ContentArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -323,4 +337,52 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
         println!("created staff account {} (id {id})", args.username);
         anyhow::Ok(())
     })
+}
+
+/// `eval`: scores the set, compares with the previous run, saves this one.
+pub fn eval(args: &EvalArgs) -> anyhow::Result<()> {
+    use crate::quality;
+    let assistant = args.content.load()?;
+    let questions = quality::read_questions(&args.questions)?;
+    let now = quality::run(&assistant, &questions);
+    let correct = now.values().filter(|o| o.ok).count();
+    println!("{correct} of {} questions answered as expected", now.len());
+    let before: Option<quality::Run> = std::fs::read_to_string(&args.state)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok());
+    match &before {
+        Some(before) => {
+            let (worse, better) = quality::compare(before, &now);
+            let before_correct = before.values().filter(|o| o.ok).count();
+            println!("last run: {before_correct} of {}", before.len());
+            for question in &worse {
+                let outcome = &now[*question];
+                println!(
+                    "WORSE\t{question}\t{} {}",
+                    outcome.decision,
+                    outcome
+                        .topic
+                        .as_deref()
+                        .or(outcome.intent.as_deref())
+                        .unwrap_or("-")
+                );
+            }
+            for question in &better {
+                println!("BETTER\t{question}");
+            }
+            println!(
+                "{} worse, {} better since the last run",
+                worse.len(),
+                better.len()
+            );
+        }
+        None => println!("no earlier run to compare with; this one is saved as the baseline"),
+    }
+    if let Some(parent) = args.state.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(&args.state, serde_json::to_string_pretty(&now)?)
+        .with_context(|| format!("writing {}", args.state.display()))?;
+    Ok(())
 }

@@ -23,6 +23,7 @@ pub mod knowledge;
 pub mod language;
 pub mod locale;
 pub mod outbox;
+pub mod quality;
 pub mod revisions;
 pub mod staff;
 pub mod store;

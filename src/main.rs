@@ -21,6 +21,7 @@ fn main() -> std::process::ExitCode {
         Command::Ask(args) => cli::ask(&args),
         Command::Check(args) => cli::check(&args),
         Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
+        Command::Eval(args) => cli::eval(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

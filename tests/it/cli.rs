@@ -123,3 +123,57 @@ fn an_article_naming_a_fact_the_municipality_lacks_fails_the_check() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("knowledge/library.toml"), "{stderr}");
 }
+
+#[test]
+fn eval_shows_what_an_edit_made_worse() {
+    let dir = content_copy();
+    let work = tempfile::tempdir().expect("work directory");
+    let questions = work.path().join("questions.jsonl");
+    std::fs::write(
+        &questions,
+        concat!(
+            r#"{"q": "hur söker jag jobb hos kommunen", "lang": "sv", "topic": "jobs"}"#,
+            "\n",
+            r#"{"q": "när töms soporna", "lang": "sv", "topic": "waste-collection"}"#,
+            "\n",
+            r#"{"q": "vem vann matchen igår", "lang": "sv", "topic": "none"}"#,
+            "\n",
+        ),
+    )
+    .expect("write questions");
+    let state = work.path().join("last.json");
+    let run = |content: &std::path::Path| {
+        let output = binary()
+            .args(["eval"])
+            .arg(&questions)
+            .arg("--state")
+            .arg(&state)
+            .arg("--content-dir")
+            .arg(content)
+            .output()
+            .expect("run eval");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let first = run(dir.path());
+    assert!(
+        first.starts_with("3 of 3 questions answered as expected"),
+        "{first}"
+    );
+
+    // An edit that takes the jobs article away.
+    std::fs::remove_file(dir.path().join("knowledge/jobs.toml")).expect("remove the article");
+    let second = run(dir.path());
+    assert!(
+        second.contains("WORSE\thur söker jag jobb hos kommunen"),
+        "{second}"
+    );
+    assert!(
+        second.contains("1 worse, 0 better since the last run"),
+        "{second}"
+    );
+}
