@@ -28,6 +28,7 @@ pub fn router() -> Router<App> {
         .route("/staff/articles/{topic}/history", get(history))
         .route("/staff/articles/{topic}/restore/{revision}", post(restore))
         .route("/staff/articles/{topic}/export", get(export))
+        .route("/staff/articles/import", post(import))
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -35,6 +36,8 @@ pub struct ArticleQuery {
     lang: Option<String>,
     edit: Option<String>,
     q: Option<String>,
+    /// For a new article: the resident's question it starts from (the review queue).
+    question: Option<String>,
 }
 
 fn lang_of(query: &ArticleQuery, headers: &HeaderMap) -> Lang {
@@ -73,6 +76,17 @@ async fn list(
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
     require_editor(&user, lang)?;
+    list_view(&app, &user, lang, &query, None, None).await
+}
+
+async fn list_view(
+    app: &App,
+    user: &StaffUser,
+    lang: Lang,
+    query: &ArticleQuery,
+    notice: Option<&str>,
+    error: Option<String>,
+) -> Result<Html<String>, StaffError> {
     let assistant = app.assistant();
     let edited = crate::revisions::latest(app.store(), &assistant.municipality.id).await?;
     let needle = query
@@ -102,10 +116,84 @@ async fn list(
             })
         })
         .collect();
-    Ok(Page::new(&app, lang, "articles", "staff-articles").signed_in(&user).render(
+    let mut page = Page::new(app, lang, "articles", "staff-articles").signed_in(user);
+    if let Some(key) = notice {
+        page = page.notice(key);
+    }
+    Ok(page.render(
         "articles",
-        json!({ "articles": articles, "languages": languages.iter().map(|l| l.code()).collect::<Vec<_>>(), "q": query.q }),
+        json!({ "articles": articles, "languages": languages.iter().map(|l| l.code()).collect::<Vec<_>>(), "q": query.q, "error": error }),
     ))
+}
+
+#[derive(Debug, Deserialize)]
+struct ImportForm {
+    csrf: String,
+    file: String,
+}
+
+/// Publishes an article pasted in the `knowledge/` file format (content kept in git).
+async fn import(
+    State(app): State<App>,
+    Staff(user): Staff,
+    Query(query): Query<ArticleQuery>,
+    headers: HeaderMap,
+    Form(form): Form<ImportForm>,
+) -> Result<Html<String>, StaffError> {
+    let lang = lang_of(&query, &headers);
+    require_editor(&user, lang)?;
+    check_csrf(&user, &form.csrf, lang)?;
+    let id = form
+        .file
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|table| table.get("id").and_then(|v| v.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    let parsed =
+        Article::parse(&format!("knowledge/{id}.toml"), &form.file).map_err(|e| e.to_string());
+    let checked = match parsed {
+        Ok(article) => with_draft(&app, article.clone())
+            .await
+            .map(|assistant| (article, assistant)),
+        Err(reason) => Err(reason),
+    };
+    match checked {
+        Ok((article, assistant)) => {
+            let municipality = assistant.municipality.id.clone();
+            let revision = crate::revisions::save(
+                app.store(),
+                &municipality,
+                &article,
+                Some(user.id),
+                "import",
+            )
+            .await?;
+            audit::record(
+                app.store(),
+                &municipality,
+                Some(user.id),
+                "article.import",
+                article.id.as_str(),
+                &format!("revision {revision}"),
+            )
+            .await?;
+            app.replace_assistant(assistant);
+            list_view(
+                &app,
+                &user,
+                lang,
+                &query,
+                Some("staff-articles-imported"),
+                None,
+            )
+            .await
+        }
+        Err(reason) => {
+            let message = Page::new(&app, lang, "articles", "staff-articles")
+                .text_with("staff-articles-invalid", &[("reason", &reason)]);
+            list_view(&app, &user, lang, &query, None, Some(message)).await
+        }
+    }
 }
 
 /// The form's view of one language of an article.
@@ -190,11 +278,15 @@ async fn edit_page(
     } else {
         topic.clone()
     };
+    let mut draft = draft_of(article.as_ref(), edit);
+    if let Some(question) = query.question.as_deref().filter(|_| article.is_none()) {
+        draft["phrasings"] = json!(question);
+    }
     let view = EditView {
         topic: &shown,
         article: article.as_ref(),
         edit,
-        draft: draft_of(article.as_ref(), edit),
+        draft,
         question: String::new(),
         preview: None,
         error: None,

@@ -644,3 +644,111 @@ async fn an_editor_edits_previews_publishes_and_restores_an_article() {
     .get(0);
     assert_eq!(audit, 3);
 }
+
+#[tokio::test]
+async fn a_new_article_from_the_queue_and_an_imported_article_are_answered() {
+    let app = spawn_app().await;
+    add_user(&app, "erik", "editor");
+    let editor = browser();
+    sign_in(&app, &editor, "erik", PASSWORD).await;
+    let question = "kanotuthyrning vid sjön";
+    assert_eq!(app.say(None, question).await["decision"], "unknown");
+    let queue = editor
+        .get(app.url("/staff/review"))
+        .send()
+        .await
+        .expect("review")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        queue.contains("/staff/articles/new?"),
+        "a group offers a new article"
+    );
+    let form = editor
+        .get(app.url(&format!(
+            "/staff/articles/new?edit=sv&question={}",
+            "kanotuthyrning%20vid%20sj%C3%B6n"
+        )))
+        .send()
+        .await
+        .expect("new")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        form.contains(question),
+        "the question is the first phrasing"
+    );
+    let csrf = hidden_csrf(&form);
+    let created = editor
+        .post(app.url("/staff/articles/new?edit=sv"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("id", "canoe-rental"),
+            ("status", "reviewed"),
+            ("title", "Låna kanot"),
+            (
+                "body",
+                "Kanoter lånas ut från badplatsen. Ring {{contact.phone}}.",
+            ),
+            ("phrasings", question),
+            ("keywords", "kanot\npaddla"),
+            ("links", ""),
+            ("question", ""),
+            ("action", "publish"),
+        ])
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(created.status(), 200);
+    let reply = app.say(None, question).await;
+    assert_eq!(
+        (reply["decision"].as_str(), reply["topic"].as_str()),
+        (Some("answer"), Some("canoe-rental"))
+    );
+
+    let file = r#"
+id = "bee-keeping"
+area = "local"
+
+[sv]
+status = "reviewed"
+title = "Biodling"
+body = "Anmäl bikupor till kommunen på {{contact.phone}}."
+phrasings = ["får jag ha bikupor i trädgården"]
+
+[en]
+status = "reviewed"
+title = "Bee keeping"
+body = "Report beehives to the municipality on {{contact.phone}}."
+phrasings = ["may I keep beehives in my garden"]
+"#;
+    let imported = editor
+        .post(app.url("/staff/articles/import"))
+        .form(&[("csrf", csrf.as_str()), ("file", file)])
+        .send()
+        .await
+        .expect("import")
+        .text()
+        .await
+        .expect("html");
+    assert!(imported.contains("role=\"status\""), "{imported}");
+    assert_eq!(
+        app.say(None, "may I keep beehives in my garden").await["topic"],
+        "bee-keeping"
+    );
+    let broken = editor
+        .post(app.url("/staff/articles/import"))
+        .form(&[("csrf", csrf.as_str()), ("file", "id = \"x\"\n[sv\n")])
+        .send()
+        .await
+        .expect("import")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        broken.contains("role=\"alert\""),
+        "a broken file is refused with its reason"
+    );
+}
