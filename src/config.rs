@@ -55,6 +55,8 @@ pub struct Municipality {
     pub interpreter_available: bool,
     /// Web origins allowed to embed the widget and call the API from a browser.
     pub allowed_origins: Vec<String>,
+    /// When the contact centre answers; `None` when the file does not say.
+    pub opening_hours: Option<crate::opening_hours::OpeningHours>,
     /// Every fact, as written, for handlebars.
     pub facts: toml::Table,
 }
@@ -122,6 +124,23 @@ impl Municipality {
                     section.default_language
                 ))
             })?;
+        let contact = facts.get("contact").and_then(toml::Value::as_table);
+        let opening_hours = match contact
+            .and_then(|c| c.get("hours_weekdays"))
+            .and_then(toml::Value::as_str)
+        {
+            Some(hours) => {
+                let zone = contact
+                    .and_then(|c| c.get("timezone"))
+                    .and_then(toml::Value::as_str)
+                    .unwrap_or("Europe/Stockholm");
+                Some(
+                    crate::opening_hours::OpeningHours::parse(hours, zone)
+                        .map_err(|e| error(format!("contact: {e}")))?,
+                )
+            }
+            None => None,
+        };
         for key in ["contact"] {
             if !facts.contains_key(key) {
                 return Err(error(format!("missing table [{key}]")));
@@ -134,6 +153,7 @@ impl Municipality {
             default_language,
             interpreter_available: section.interpreter_available,
             allowed_origins: file.web.allowed_origins,
+            opening_hours,
             facts,
         })
     }

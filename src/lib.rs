@@ -22,6 +22,7 @@ pub mod intents;
 pub mod knowledge;
 pub mod language;
 pub mod locale;
+pub mod opening_hours;
 pub mod outbox;
 pub mod quality;
 pub mod revisions;

@@ -8,6 +8,7 @@ thanks-reply = You're welcome! Just ask if there is anything else.
 goodbye-reply = Goodbye, and welcome back!
 help-reply = I answer common questions about the municipality's services – for example school and preschool, waste, water, building permits, care and support – around the clock and in several languages. Write your question in your own words. If you want to talk to a person, write "talk to a person".
 human-reply = You can talk to a person at the municipality's contact centre: call { $phone } ({ $hours }) or write to us through the contact form. Your question is saved here so you do not have to start over.
+human-reply-closed = The contact centre is closed right now and opens again { $opens }. Write your message here – it waits for us and we answer when we open. You can also call { $phone } then.
 human-reply-interpreter = If you need an interpreter, the contact centre can book one for you.
 emergency-reply = Is someone in danger right now? Call 112 immediately.
 case-status-reply = You can see the status of your own cases when you sign in to My pages with e-ID. Signing in here in the chat is coming soon. Until then the contact centre can help you: call { $phone } ({ $hours }).

@@ -8,6 +8,7 @@ thanks-reply = Ole hyvä! Kysy vain, jos haluat tietää jotain muuta.
 goodbye-reply = Näkemiin, ja tervetuloa uudelleen!
 help-reply = Vastaan tavallisiin kysymyksiin kunnan palveluista – esimerkiksi koulusta ja esikoulusta, jätteistä, vedestä, rakennusluvista sekä hoivasta ja tuesta – ympäri vuorokauden ja monella kielellä. Kirjoita kysymyksesi omin sanoin. Jos haluat puhua ihmisen kanssa, kirjoita "puhu ihmisen kanssa".
 human-reply = Voit puhua ihmisen kanssa kunnan asiakaspalvelussa: soita numeroon { $phone } ({ $hours }) tai kirjoita meille yhteydenottolomakkeella. Kysymyksesi on tallennettu tänne, joten sinun ei tarvitse aloittaa alusta.
+human-reply-closed = Asiakaspalvelu on nyt suljettu ja avautuu taas { $opens }. Kirjoita asiasi tähän – se odottaa meitä ja vastaamme, kun avaamme. Voit myös soittaa silloin numeroon { $phone }.
 human-reply-interpreter = Jos tarvitset tulkin, asiakaspalvelu voi varata sen sinulle.
 emergency-reply = Onko joku vaarassa juuri nyt? Soita heti 112.
 case-status-reply = Näet omien asioidesi tilan, kun kirjaudut Omille sivuille (Mina sidor) e-legitimaatiolla. Kirjautuminen tässä chatissa tulee käyttöön pian. Siihen asti asiakaspalvelu voi auttaa sinua: soita numeroon { $phone } ({ $hours }).

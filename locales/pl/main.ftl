@@ -8,6 +8,7 @@ thanks-reply = Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, śmiało pyt
 goodbye-reply = Do widzenia i zapraszamy ponownie!
 help-reply = Odpowiadam na często zadawane pytania dotyczące usług gminy – na przykład szkoły i przedszkola, odpadów, wody, pozwoleń na budowę, opieki i wsparcia – przez całą dobę i w wielu językach. Napisz pytanie własnymi słowami. Jeśli chcesz porozmawiać z człowiekiem, napisz „porozmawiaj z człowiekiem”.
 human-reply = Możesz porozmawiać z pracownikiem centrum kontaktowego gminy: zadzwoń pod numer { $phone } ({ $hours }) lub napisz do nas przez formularz kontaktowy. Twoje pytanie zostało tu zapisane, więc nie musisz zaczynać od nowa.
+human-reply-closed = Centrum kontaktowe jest teraz zamknięte i otworzy się ponownie { $opens }. Napisz tutaj swoją wiadomość – poczeka na nas, a odpowiemy po otwarciu. Możesz też wtedy zadzwonić pod numer { $phone }.
 human-reply-interpreter = Jeśli potrzebujesz tłumacza, centrum kontaktowe może go dla ciebie zamówić.
 emergency-reply = Czy ktoś jest teraz w niebezpieczeństwie? Natychmiast zadzwoń pod numer 112.
 case-status-reply = Status swoich spraw zobaczysz po zalogowaniu się do serwisu „Moje strony” (Mina sidor) za pomocą elektronicznego identyfikatora (e-legitimation). Logowanie tutaj, w czacie, będzie dostępne wkrótce. Do tego czasu może ci pomóc centrum kontaktowe: zadzwoń pod numer { $phone } ({ $hours }).

@@ -8,6 +8,7 @@ thanks-reply = Adaa mudan! Fadlan i weydii haddii ay jiraan wax kale.
 goodbye-reply = Nabad gelyo, mar kale soo dhowow!
 help-reply = Waxaan ka jawaabaa su'aalaha caadiga ah ee ku saabsan adeegyada degmada – tusaale ahaan dugsiga iyo xannaanada carruurta, qashinka, biyaha, ruqsadda dhismaha, daryeelka iyo taageerada – habeen iyo maalin iyo luqado badan. Su'aashaada ku qor erayadaada. Haddii aad rabto inaad la hadasho qof, qor "la hadal qof".
 human-reply = Waxaad qof kala hadli kartaa xarunta xiriirka ee degmada: wac { $phone } ({ $hours }) ama noogu soo qor foomka xiriirka. Su'aashaada halkan ayaan ku kaydinnay si aadan dib uga bilaabin.
+human-reply-closed = Xarunta xiriirku hadda way xiran tahay, waxayna dib u furmaysaa { $opens }. Halkan ku qor fariintaada – way na sugaysaa, waanan kuu jawaabi doonnaa marka aan furno. Waxaad sidoo kale wici kartaa { $phone } markaas.
 human-reply-interpreter = Haddii aad u baahan tahay turjubaan, xarunta xiriirku way kuu ballansan kartaa.
 emergency-reply = Ma jiraa qof hadda khatar ku jira? Isla markiiba wac 112.
 case-status-reply = Xaaladda arrimahaaga waxaad arki kartaa marka aad gasho Bogagayga (Mina sidor) adigoo isticmaalaya aqoonsiga elektaroonigga ah (e-legitimation). Gelitaanka halkan wada-sheekaysiga ayaa dhawaan imanaya. Ilaa waqtigaas xarunta xiriirka ayaa ku caawin karta: wac { $phone } ({ $hours }).

@@ -8,6 +8,7 @@ thanks-reply = Varsågod! Fråga gärna igen om det är något mer.
 goodbye-reply = Hej då, och välkommen tillbaka!
 help-reply = Jag svarar på vanliga frågor om kommunens service – till exempel skola och förskola, avfall, vatten, bygglov, omsorg och stöd – dygnet runt och på flera språk. Skriv din fråga med egna ord. Vill du prata med en person kan du skriva "prata med en person".
 human-reply = Du kan prata med en person på kommunens kontaktcenter: ring { $phone } ({ $hours }) eller skriv via kontaktformuläret. Vi har sparat din fråga här så att du inte behöver börja om.
+human-reply-closed = Kontaktcentret är stängt just nu och öppnar igen { $opens }. Skriv ditt ärende här – det väntar hos oss och vi svarar när vi öppnar. Du kan också ringa { $phone } då.
 human-reply-interpreter = Behöver du tolk kan kontaktcentret boka det åt dig.
 emergency-reply = Är någon i fara just nu? Ring 112 direkt.
 case-status-reply = Status för dina egna ärenden ser du när du loggar in på Mina sidor med e-legitimation. Inloggning här i chatten kommer snart. Till dess kan kontaktcentret hjälpa dig: ring { $phone } ({ $hours }).

@@ -48,6 +48,8 @@ pub struct Turn {
     pub choice: Option<TopicId>,
     /// An intent the channel already knows (a Telegram command such as /start or /person).
     pub intent: Option<Intent>,
+    /// When the message arrived (for opening hours); unknown in offline tools.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What the core remembers of a conversation between turns.
@@ -150,7 +152,7 @@ impl Assistant {
                 // Asked for the list of languages (a menu command), not for one of them.
                 return self.replies.language_menu(self, lang, next);
             }
-            return self.intent_reply(intent, turn.hints.chosen, lang, next);
+            return self.intent_reply(intent, turn.hints.chosen, lang, turn.now, next);
         }
 
         if let Some(topic) = turn
@@ -174,7 +176,13 @@ impl Assistant {
                 .then(|| self.knowledge.search(&found.rest, text_lang))
                 .filter(|hits| self.thresholds.decide(hits) == Decision::Answer);
             let Some(hits) = answer_to_rest else {
-                return self.intent_reply(found.intent, found.target_language, lang, next);
+                return self.intent_reply(
+                    found.intent,
+                    found.target_language,
+                    lang,
+                    turn.now,
+                    next,
+                );
             };
             let (article, hit) = &hits[0];
             let runner_up = hits.get(1).map(|(_, hit)| hit.score).unwrap_or(0.0);
@@ -247,6 +255,7 @@ impl Assistant {
         intent: Intent,
         target: Option<Lang>,
         lang: Lang,
+        now: Option<chrono::DateTime<chrono::Utc>>,
         mut next: Context,
     ) -> Reply {
         match intent {
@@ -260,7 +269,7 @@ impl Assistant {
                         .scored(1.0, 0.0)
                         .with_intent(intent);
                 }
-                self.replies.intent(self, intent, lang, next)
+                self.replies.intent(self, intent, lang, now, next)
             }
             Intent::ChangeLanguage => {
                 let target = target
@@ -268,9 +277,9 @@ impl Assistant {
                     .unwrap_or(lang);
                 next.language = Some(target);
                 next.chosen_language = Some(target);
-                self.replies.intent(self, intent, target, next)
+                self.replies.intent(self, intent, target, now, next)
             }
-            _ => self.replies.intent(self, intent, lang, next),
+            _ => self.replies.intent(self, intent, lang, now, next),
         }
     }
 }
@@ -352,4 +361,40 @@ fn vocabulary_of(knowledge: &Knowledge) -> language::Vocabulary {
         }
     }
     vocabulary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    fn at(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.with_timezone(&chrono::Utc))
+    }
+
+    #[test]
+    fn asking_for_a_person_when_the_centre_is_closed_says_when_it_opens() {
+        let assistant = Assistant::load(&Content::embedded()).expect("shipped content");
+        let turn = |now| Turn {
+            text: "jag vill prata med en människa".into(),
+            now,
+            ..Turn::default()
+        };
+        let saturday = assistant.respond(&turn(at("2026-11-28T12:00:00Z")), &Context::default());
+        assert_eq!(saturday.decision, Decision::Handoff);
+        assert!(
+            saturday.text.contains("stängt just nu") && saturday.text.contains("2026-11-30 08:00"),
+            "{}",
+            saturday.text
+        );
+        let wednesday = assistant.respond(&turn(at("2026-11-25T09:00:00Z")), &Context::default());
+        assert_eq!(wednesday.decision, Decision::Handoff);
+        assert!(
+            !wednesday.text.contains("stängt just nu"),
+            "{}",
+            wednesday.text
+        );
+    }
 }

@@ -195,10 +195,26 @@ impl Replies {
         assistant: &Assistant,
         intent: Intent,
         lang: Lang,
+        now: Option<chrono::DateTime<chrono::Utc>>,
         next: Context,
     ) -> Reply {
         let locales = &assistant.locales;
         let args = self.contact_args(assistant, lang);
+        // Outside the contact centre's hours a resident asking for a person is told when it
+        // opens, and that the message waits in the inbox until then.
+        let opens = match (intent, now, &assistant.municipality.opening_hours) {
+            (Intent::Human, Some(now), Some(hours)) => hours
+                .next_opening(now)
+                .map(|at| at.format("%Y-%m-%d %H:%M").to_string()),
+            _ => None,
+        };
+        if let Some(opens) = opens {
+            let text = locales.text(lang, "human-reply-closed", &[("opens", &opens), args[0]]);
+            return Reply {
+                intent: Some(intent),
+                ..self.plain(text, lang, Decision::Handoff, next)
+            };
+        }
         let (key, decision) = match intent {
             Intent::Emergency => ("emergency-reply", Decision::Answer),
             Intent::Human => ("human-reply", Decision::Handoff),

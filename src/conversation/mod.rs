@@ -152,6 +152,7 @@ pub async fn handle(
         hints: inbound.hints.clone(),
         choice: inbound.choice.clone(),
         intent: inbound.intent,
+        now: Some(chrono::Utc::now()),
     };
     // While an agent has the conversation, the assistant only says the question is with
     // the contact centre; the agent answers.
