@@ -66,14 +66,21 @@ pub struct AddUserArgs {
     /// editor, agent, coordinator or admin; repeat for several.
     #[arg(long = "role", required = true)]
     pub roles: Vec<String>,
-    /// Directory of the embedded database.
-    #[arg(long, env = "CIVIC_ASSISTANT_DATA_DIR", default_value = "data")]
-    pub data_dir: PathBuf,
-    /// Database URL (sqlite://… or postgres://…).
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
     #[command(flatten)]
     pub content: ContentArgs,
+}
+
+/// Where the database is.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// Directory for the embedded database.
+    #[arg(long, env = "CIVIC_ASSISTANT_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database URL (sqlite://… or postgres://…); an SQLite file in the data directory when absent.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -89,12 +96,8 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "CIVIC_ASSISTANT_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: String,
-    /// Directory for the embedded database.
-    #[arg(long, env = "CIVIC_ASSISTANT_DATA_DIR", default_value = "data")]
-    pub data_dir: PathBuf,
-    /// Database URL (sqlite://… or postgres://…); an SQLite file in the data directory when absent.
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
     #[command(flatten)]
     pub content: ContentArgs,
     #[command(flatten)]
@@ -144,8 +147,8 @@ impl ServeArgs {
     pub fn settings(&self) -> Settings {
         Settings {
             addr: self.addr.clone(),
-            data_dir: self.data_dir.clone(),
-            database_url: self.database_url.clone(),
+            data_dir: self.store.data_dir.clone(),
+            database_url: self.store.database_url.clone(),
             content_dir: self.content.content_dir.clone(),
             telegram: self
                 .telegram
@@ -303,8 +306,8 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
     let assistant = args.content.load()?;
     let settings = Settings {
         addr: String::new(),
-        data_dir: args.data_dir.clone(),
-        database_url: args.database_url.clone(),
+        data_dir: args.store.data_dir.clone(),
+        database_url: args.store.database_url.clone(),
         content_dir: args.content.content_dir.clone(),
         telegram: None,
     };

@@ -85,6 +85,22 @@ impl Content {
     }
 }
 
+/// Where a `[code]` table starts in a content file (for errors), and the supported language
+/// it names, if any.
+pub fn language_table(text: &str, code: &str) -> (Option<usize>, Option<crate::language::Lang>) {
+    let header = format!("[{code}]");
+    let line = text.lines().position(|l| l.trim() == header).map(|i| i + 1);
+    let lang = crate::language::Lang::from_code(code).filter(|lang| lang.code() == code);
+    (line, lang)
+}
+
+/// The line a TOML error points at, counted from 1.
+pub fn error_line(text: &str, error: &toml::de::Error) -> Option<usize> {
+    error
+        .span()
+        .map(|span| text[..span.start.min(text.len())].lines().count().max(1))
+}
+
 fn embedded_files(dir: &Dir<'_>, prefix: &str, extension: &str) -> Vec<ContentFile> {
     let mut files: Vec<ContentFile> = dir
         .files()

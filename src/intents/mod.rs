@@ -142,13 +142,10 @@ impl Intents {
                 message,
             };
             let table: toml::Table = file.text.parse().map_err(|e: toml::de::Error| {
-                let line = e.span().map(|span| {
-                    file.text[..span.start.min(file.text.len())]
-                        .lines()
-                        .count()
-                        .max(1)
-                });
-                error(line, e.message().to_string())
+                error(
+                    crate::content::error_line(&file.text, &e),
+                    e.message().to_string(),
+                )
             })?;
             let id = table
                 .get("id")
@@ -156,16 +153,10 @@ impl Intents {
                 .unwrap_or_default();
             if id == "aspects" {
                 for (code, value) in table.iter().filter(|(key, _)| key.as_str() != "id") {
-                    let line = file
-                        .text
-                        .lines()
-                        .position(|l| l.trim() == format!("[{code}]"))
-                        .map(|i| i + 1);
-                    let lang = Lang::from_code(code)
-                        .filter(|lang| lang.code() == code)
-                        .ok_or_else(|| {
-                            error(line, format!("[{code}] is not a supported language"))
-                        })?;
+                    let (line, lang) = crate::content::language_table(&file.text, code);
+                    let lang = lang.ok_or_else(|| {
+                        error(line, format!("[{code}] is not a supported language"))
+                    })?;
                     let cues: BTreeMap<Aspect, Vec<String>> = value
                         .clone()
                         .try_into()
@@ -193,13 +184,8 @@ impl Intents {
                 .ok_or_else(|| error(Some(1), format!("unknown intent id {id:?}")))?;
             let mut languages = BTreeMap::new();
             for (code, value) in table.iter().filter(|(key, _)| key.as_str() != "id") {
-                let line = file
-                    .text
-                    .lines()
-                    .position(|l| l.trim() == format!("[{code}]"))
-                    .map(|i| i + 1);
-                let lang = Lang::from_code(code)
-                    .filter(|lang| lang.code() == code)
+                let (line, lang) = crate::content::language_table(&file.text, code);
+                let lang = lang
                     .ok_or_else(|| error(line, format!("[{code}] is not a supported language")))?;
                 let parsed: UtterancesFile = value
                     .clone()

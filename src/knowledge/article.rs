@@ -142,12 +142,11 @@ impl Article {
             message,
         };
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e
-                .span()
-                .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
-            error(line, e.message().to_string())
+            error(
+                crate::content::error_line(text, &e),
+                e.message().to_string(),
+            )
         })?;
-        let line_of = |header: &str| text.lines().position(|l| l.trim() == header).map(|i| i + 1);
         let line_of_key = |key: &str| {
             text.lines()
                 .position(|l| l.trim_start().starts_with(key) && l.contains('='))
@@ -185,10 +184,9 @@ impl Article {
             if matches!(code.as_str(), "id" | "area" | "related") {
                 continue;
             }
-            let line = line_of(&format!("[{code}]"));
-            let lang = Lang::from_code(code)
-                .filter(|lang| lang.code() == code)
-                .ok_or_else(|| error(line, format!("[{code}] is not a supported language")))?;
+            let (line, lang) = crate::content::language_table(text, code);
+            let lang =
+                lang.ok_or_else(|| error(line, format!("[{code}] is not a supported language")))?;
             let article_text: ArticleText = value
                 .clone()
                 .try_into()

@@ -194,19 +194,7 @@ fn message_turn(telegram: &Telegram, message: &Message) -> Option<(Inbound, bool
         .as_ref()
         .and_then(|user| user.language_code.as_deref())
         .and_then(Lang::from_code);
-    let mut inbound = Inbound {
-        conversation: None,
-        channel: Channel::Telegram,
-        text: text.clone(),
-        client_message_id: None,
-        hints: LanguageHints {
-            chosen: None,
-            conversation: None,
-            channel: hint,
-        },
-        choice: None,
-        intent: None,
-    };
+    let mut inbound = telegram_inbound(text.clone(), hint);
     let mut language_menu = false;
     if let Some(command) = text.strip_prefix('/') {
         let (name, argument) = command.split_once(' ').unwrap_or((command, ""));
@@ -236,12 +224,12 @@ fn message_turn(telegram: &Telegram, message: &Message) -> Option<(Inbound, bool
     Some((inbound, language_menu))
 }
 
-/// A button press: a topic from offered choices, or a language from the menu.
-fn callback_turn(data: &str, hint: Option<Lang>) -> Option<Inbound> {
-    let mut inbound = Inbound {
+/// A Telegram turn before the command or button is read into it.
+fn telegram_inbound(text: String, hint: Option<Lang>) -> Inbound {
+    Inbound {
         conversation: None,
         channel: Channel::Telegram,
-        text: data.to_string(),
+        text,
         client_message_id: None,
         hints: LanguageHints {
             chosen: None,
@@ -250,7 +238,12 @@ fn callback_turn(data: &str, hint: Option<Lang>) -> Option<Inbound> {
         },
         choice: None,
         intent: None,
-    };
+    }
+}
+
+/// A button press: a topic from offered choices, or a language from the menu.
+fn callback_turn(data: &str, hint: Option<Lang>) -> Option<Inbound> {
+    let mut inbound = telegram_inbound(data.to_string(), hint);
     if let Some(topic) = data.strip_prefix("topic:") {
         inbound.choice = Some(TopicId::parse(topic)?);
     } else if let Some(code) = data.strip_prefix("lang:") {

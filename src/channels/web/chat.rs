@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ApiError, ApiJson, LocalizedError, request_language};
 use crate::app::App;
-use crate::chat::{Choice, Decision};
-use crate::conversation::{self, Channel, ConversationId, Inbound, TranscriptMessage};
-use crate::knowledge::{Link, TopicId};
+use crate::conversation::{self, Channel, ConversationId, Inbound, ReplyRecord, TranscriptMessage};
+use crate::knowledge::TopicId;
 use crate::language::{Lang, LanguageHints};
 
 /// The longest message accepted, in characters: longer is not a question but a paste.
@@ -47,19 +46,14 @@ pub struct ChatRequest {
     pub topic: Option<String>,
 }
 
-/// The assistant's reply.
+/// The assistant's reply: the conversation, the reply's message id, and the reply itself
+/// (text, language, dir, decision, topic, intent, choices, links) flattened beside them.
 #[derive(Debug, Serialize)]
 pub struct ChatResponse {
     pub conversation_id: ConversationId,
     pub message_id: i64,
-    pub text: String,
-    pub language: Lang,
-    pub dir: String,
-    pub decision: Decision,
-    pub topic: Option<TopicId>,
-    pub intent: Option<String>,
-    pub choices: Vec<Choice>,
-    pub links: Vec<Link>,
+    #[serde(flatten)]
+    pub reply: ReplyRecord,
 }
 
 async fn chat(
@@ -74,18 +68,10 @@ async fn chat(
         .await
         .map_err(|e| ApiError::from(e).localized(&app, lang))?;
     app.notify(outcome.conversation);
-    let reply = outcome.reply;
     Ok(Json(ChatResponse {
         conversation_id: outcome.conversation,
         message_id: outcome.reply_id,
-        text: reply.text,
-        language: reply.language,
-        dir: reply.dir,
-        decision: reply.decision,
-        topic: reply.topic,
-        intent: reply.intent,
-        choices: reply.choices,
-        links: reply.links,
+        reply: outcome.reply,
     }))
 }
 
