@@ -404,6 +404,19 @@ mod tests {
         );
         assert_eq!(intent("Det brinner i köket!", Lang::Sv), Some("emergency"));
         assert_eq!(
+            intent("någon bryter sig in hos grannen", Lang::Sv),
+            Some("emergency")
+        );
+        assert_eq!(
+            intent("a man is trying to break into my flat", Lang::En),
+            Some("emergency")
+        );
+        assert_eq!(
+            intent("someone broke into our shed last week", Lang::En),
+            None,
+            "a past break-in is not 112"
+        );
+        assert_eq!(
             intent("hur går det med min ansökan", Lang::Sv),
             Some("case-status")
         );
