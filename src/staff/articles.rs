@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use super::accounts::{Role, StaffUser};
 use super::pages::Page;
-use super::{Staff, StaffError, audit, check_csrf, page_lang};
+use super::{CsrfForm, Staff, StaffError, audit, check_csrf, page_lang, require};
 use crate::app::App;
 use crate::chat::{Assistant, Context, Turn};
 use crate::knowledge::{Article, ArticleText, Link, TopicId, TranslationStatus};
@@ -50,14 +50,6 @@ fn lang_of(query: &ArticleQuery, headers: &HeaderMap) -> Lang {
     )
 }
 
-fn require_editor(user: &StaffUser, lang: Lang) -> Result<(), StaffError> {
-    if user.may(Role::Editor) {
-        Ok(())
-    } else {
-        Err(StaffError::Forbidden(lang))
-    }
-}
-
 fn status_word(article: &Article, lang: Lang) -> &'static str {
     match article.texts.get(&lang) {
         Some(text) if text.body.is_some() => match text.status {
@@ -75,7 +67,7 @@ async fn list(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     list_view(&app, &user, lang, &query, None, None).await
 }
 
@@ -141,7 +133,7 @@ async fn import(
     Form(form): Form<ImportForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let id = form
         .file
@@ -262,7 +254,7 @@ async fn edit_page(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     let assistant = app.assistant();
     let edit = query
         .edit
@@ -400,7 +392,7 @@ async fn save(
     Form(form): Form<ArticleForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let edit = query
         .edit
@@ -512,7 +504,7 @@ async fn history(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     let topic = TopicId::parse(&topic).ok_or(StaffError::NotFound(lang))?;
     let municipality = app.assistant().municipality.id.clone();
     let revisions = crate::revisions::history(app.store(), &municipality, &topic).await?;
@@ -540,21 +532,16 @@ async fn history(
         ))
 }
 
-#[derive(Debug, Deserialize)]
-struct CsrfOnly {
-    csrf: String,
-}
-
 async fn restore(
     State(app): State<App>,
     Staff(user): Staff,
     Path((topic, revision)): Path<(String, i64)>,
     Query(query): Query<ArticleQuery>,
     headers: HeaderMap,
-    Form(form): Form<CsrfOnly>,
+    Form(form): Form<CsrfForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = lang_of(&query, &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let topic = TopicId::parse(&topic).ok_or(StaffError::NotFound(lang))?;
     let municipality = app.assistant().municipality.id.clone();
@@ -601,7 +588,7 @@ async fn export(
     headers: HeaderMap,
 ) -> Result<Response, StaffError> {
     let lang = page_lang(&super::LangQuery::default(), &headers);
-    require_editor(&user, lang)?;
+    require(&user, Role::Editor, lang)?;
     let topic = TopicId::parse(&topic).ok_or(StaffError::NotFound(lang))?;
     let article = app
         .assistant()

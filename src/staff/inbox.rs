@@ -12,7 +12,7 @@ use serde_json::json;
 
 use super::accounts::{Role, StaffUser};
 use super::pages::Page;
-use super::{LangQuery, Staff, StaffError, audit, check_csrf, page_lang};
+use super::{LangQuery, Staff, StaffError, audit, check_csrf, page_lang, require};
 use crate::app::App;
 use crate::conversation::{self, ConversationId};
 use crate::handoff::{self, Status};
@@ -25,14 +25,6 @@ pub fn router() -> Router<App> {
         .route("/staff/inbox/{id}/{action}", post(act))
 }
 
-fn require_agent(user: &StaffUser, lang: Lang) -> Result<(), StaffError> {
-    if user.may(Role::Agent) {
-        Ok(())
-    } else {
-        Err(StaffError::Forbidden(lang))
-    }
-}
-
 async fn inbox_page(
     State(app): State<App>,
     Staff(user): Staff,
@@ -40,7 +32,7 @@ async fn inbox_page(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    require_agent(&user, lang)?;
+    require(&user, Role::Agent, lang)?;
     let municipality = app.assistant().municipality.id.clone();
     let handoffs = handoff::inbox(app.store(), &municipality).await?;
     Ok(Page::new(&app, lang, "inbox", "staff-inbox")
@@ -56,7 +48,7 @@ async fn conversation_page(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    require_agent(&user, lang)?;
+    require(&user, Role::Agent, lang)?;
     let conversation = ConversationId::parse(&id).ok_or(StaffError::NotFound(lang))?;
     conversation_view(&app, &user, lang, conversation, None).await
 }
@@ -130,7 +122,7 @@ async fn act(
     Form(form): Form<ActionForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    require_agent(&user, lang)?;
+    require(&user, Role::Agent, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let conversation = ConversationId::parse(&id).ok_or(StaffError::NotFound(lang))?;
     let assistant = app.assistant();

@@ -154,6 +154,15 @@ fn secure_cookies(headers: &HeaderMap) -> bool {
     !(host.starts_with("127.0.0.1") || host.starts_with("localhost") || host.starts_with("[::1]"))
 }
 
+/// The page for one role: an admin may open every page.
+fn require(user: &StaffUser, role: Role, lang: Lang) -> Result<(), StaffError> {
+    if user.may(role) {
+        Ok(())
+    } else {
+        Err(StaffError::Forbidden(lang))
+    }
+}
+
 fn check_csrf(user: &StaffUser, given: &str, lang: Lang) -> Result<(), StaffError> {
     if accounts::same_secret(given, &user.csrf_token) {
         Ok(())
@@ -237,8 +246,8 @@ async fn login(
 }
 
 #[derive(Debug, Deserialize)]
-struct CsrfForm {
-    csrf: String,
+pub(super) struct CsrfForm {
+    pub(super) csrf: String,
 }
 
 async fn logout(
@@ -292,9 +301,7 @@ async fn review_page(
     headers: HeaderMap,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    if !user.may(Role::Editor) {
-        return Err(StaffError::Forbidden(lang));
-    }
+    require(&user, Role::Editor, lang)?;
     review_view(&app, &user, lang, None).await
 }
 
@@ -336,9 +343,7 @@ async fn attach(
     Form(form): Form<AttachForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    if !user.may(Role::Editor) {
-        return Err(StaffError::Forbidden(lang));
-    }
+    require(&user, Role::Editor, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let assistant = app.assistant();
     let topic = TopicId::parse(&form.topic).ok_or(StaffError::NotFound(lang))?;
@@ -402,9 +407,7 @@ async fn dismiss(
     Form(form): Form<CsrfForm>,
 ) -> Result<Html<String>, StaffError> {
     let lang = page_lang(&query, &headers);
-    if !user.may(Role::Editor) {
-        return Err(StaffError::Forbidden(lang));
-    }
+    require(&user, Role::Editor, lang)?;
     check_csrf(&user, &form.csrf, lang)?;
     let assistant = app.assistant();
     let group = review::resolve(app.store(), &assistant, group_id)
