@@ -139,6 +139,14 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
+    if settings.demo {
+        let added = crate::volunteering::demo::seed(&store, &assistant.municipality.id)
+            .await
+            .context("loading the demo volunteer needs")?;
+        if added > 0 {
+            tracing::info!(needs = added, "demo mode: loaded example volunteer needs");
+        }
+    }
     let app = App::new(store, assistant, content);
     // Staff edits saved before this start override the shipped articles.
     app.reload_content().await.context("applying staff edits")?;

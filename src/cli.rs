@@ -102,6 +102,9 @@ pub struct ServeArgs {
     pub content: ContentArgs,
     #[command(flatten)]
     pub telegram: TelegramArgs,
+    /// Load example volunteer needs into a municipality that has none, to try the portal.
+    #[arg(long, env = "CIVIC_ASSISTANT_DEMO")]
+    pub demo: bool,
 }
 
 /// The Telegram bot; it runs when a token is given.
@@ -164,6 +167,7 @@ impl ServeArgs {
                         .zip(self.telegram.telegram_webhook_secret.clone())
                         .map(|(url, secret)| Webhook { url, secret }),
                 }),
+            demo: self.demo,
         }
     }
 }
@@ -310,6 +314,7 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
         database_url: args.store.database_url.clone(),
         content_dir: args.content.content_dir.clone(),
         telegram: None,
+        demo: false,
     };
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     runtime.block_on(async {

@@ -25,6 +25,8 @@ pub struct Settings {
     pub content_dir: Option<PathBuf>,
     /// The Telegram bot, when a token is configured.
     pub telegram: Option<crate::channels::telegram::TelegramSettings>,
+    /// Loads example data (volunteer needs) into an empty municipality, for trying it out.
+    pub demo: bool,
 }
 
 impl Settings {
@@ -57,6 +59,8 @@ pub struct Municipality {
     pub allowed_origins: Vec<String>,
     /// When the contact centre answers; `None` when the file does not say.
     pub opening_hours: Option<crate::opening_hours::OpeningHours>,
+    /// The districts volunteers can choose from, as the municipality names them.
+    pub districts: Vec<crate::volunteers::Area>,
     /// Every fact, as written, for handlebars.
     pub facts: toml::Table,
 }
@@ -66,6 +70,14 @@ struct MunicipalityFile {
     municipality: MunicipalitySection,
     #[serde(default)]
     web: WebSection,
+    #[serde(default)]
+    volunteering: VolunteeringSection,
+}
+
+#[derive(Deserialize, Default)]
+struct VolunteeringSection {
+    #[serde(default)]
+    districts: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -146,6 +158,18 @@ impl Municipality {
                 return Err(error(format!("missing table [{key}]")));
             }
         }
+        let districts = file
+            .volunteering
+            .districts
+            .iter()
+            .map(|name| {
+                crate::volunteers::Area::parse(name).ok_or_else(|| {
+                    error(format!(
+                        "volunteering.districts: {name:?} is not a district name"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Municipality {
             id: section.id,
             name: section.name,
@@ -154,6 +178,7 @@ impl Municipality {
             interpreter_available: section.interpreter_available,
             allowed_origins: file.web.allowed_origins,
             opening_hours,
+            districts,
             facts,
         })
     }

@@ -13,6 +13,7 @@ static KNOWLEDGE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/knowledge");
 static INTENTS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/intents");
 static LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 static MUNICIPALITY: &str = include_str!("../config/municipality.toml");
+static VOLUNTEER_WORDS: &str = include_str!("../volunteering/words.toml");
 
 /// One content file: the path to name in errors, and its text.
 #[derive(Debug, Clone)]
@@ -29,6 +30,8 @@ pub struct Content {
     /// Locale files with the language directory they sit in.
     pub locales: Vec<(String, ContentFile)>,
     pub municipality: ContentFile,
+    /// The words residents answer the volunteer questions with.
+    pub volunteer_words: ContentFile,
 }
 
 /// A content directory that could not be read.
@@ -58,6 +61,7 @@ impl Content {
                 path: "config/municipality.toml".into(),
                 text: MUNICIPALITY.into(),
             },
+            volunteer_words: embedded_volunteer_words(),
         }
     }
 
@@ -81,7 +85,19 @@ impl Content {
             intents: files_in(&dir.join("intents"), "toml")?,
             locales,
             municipality: read_file(&municipality_path)?,
+            // The words are the same for every municipality; a directory may add its own.
+            volunteer_words: match dir.join("volunteering/words.toml") {
+                path if path.exists() => read_file(&path)?,
+                _ => embedded_volunteer_words(),
+            },
         })
+    }
+}
+
+fn embedded_volunteer_words() -> ContentFile {
+    ContentFile {
+        path: "volunteering/words.toml".into(),
+        text: VOLUNTEER_WORDS.into(),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod conversation;
+pub mod delivery;
 pub mod feedback;
 pub mod folding;
 pub mod handoff;
@@ -28,6 +29,7 @@ pub mod quality;
 pub mod revisions;
 pub mod staff;
 pub mod store;
+pub mod volunteering;
 pub mod volunteers;
 
 pub use app::{App, run};

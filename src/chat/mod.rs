@@ -17,6 +17,7 @@ use crate::intents::{Intent, Intents};
 use crate::knowledge::{Knowledge, Link, TopicId};
 use crate::language::{self, Lang, LanguageHints};
 use crate::locale::Locales;
+use crate::volunteers::answers::Words;
 
 /// Everything the assistant knows, loaded once per content version.
 #[derive(Debug)]
@@ -35,6 +36,8 @@ pub struct Assistant {
     pub thresholds: Thresholds,
     /// The words of each language in the content, for language detection.
     pub vocabulary: language::Vocabulary,
+    /// How residents answer the volunteer questions, and the districts they can choose.
+    pub volunteer_words: Words,
 }
 
 /// One resident message, as the core sees it.
@@ -61,6 +64,9 @@ pub struct Context {
     pub chosen_language: Option<Lang>,
     /// The topic of the last answer, for follow-ups ("and what does it cost?").
     pub last_topic: Option<TopicId>,
+    /// A volunteer conversation in progress.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteering: Option<crate::volunteers::dialog::Dialog>,
 }
 
 /// The assistant's reply to one turn.
@@ -145,6 +151,7 @@ impl Assistant {
             language: Some(lang),
             chosen_language: chosen,
             last_topic: context.last_topic.clone(),
+            volunteering: context.volunteering.clone(),
         };
 
         if let Some(intent) = turn.intent {
@@ -297,6 +304,8 @@ pub enum LoadError {
     Locales(#[from] crate::locale::LocaleError),
     #[error(transparent)]
     Render(#[from] RenderError),
+    #[error(transparent)]
+    VolunteerWords(#[from] crate::volunteers::answers::WordsError),
 }
 
 impl Assistant {
@@ -315,7 +324,14 @@ impl Assistant {
         let knowledge = Knowledge::load_with(&content.knowledge, overrides)?;
         let intents = Intents::load(&content.intents)?;
         let locales = Locales::load(&content.locales)?;
-        Assistant::from_parts(municipality, knowledge, intents, locales)
+        let volunteer_words = Words::parse(
+            &content.volunteer_words.path,
+            &content.volunteer_words.text,
+            &municipality.districts,
+        )?;
+        let mut assistant = Assistant::from_parts(municipality, knowledge, intents, locales)?;
+        assistant.volunteer_words = volunteer_words;
+        Ok(assistant)
     }
 
     /// Assembles an assistant from loaded parts (staff edits and benchmarks replace the
@@ -336,6 +352,7 @@ impl Assistant {
             locales,
             replies,
             thresholds: Thresholds::default(),
+            volunteer_words: Words::default(),
         })
     }
 }

@@ -96,6 +96,8 @@ pub enum ConversationError {
     NotFound,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Volunteering(#[from] crate::volunteering::VolunteeringError),
 }
 
 /// Handles one resident message.
@@ -161,7 +163,16 @@ pub async fn handle(
     let reply = if taken {
         assistant.handoff_notice(&turn, &context)
     } else {
-        assistant.respond(&turn, &context)
+        let reply = assistant.respond(&turn, &context);
+        let flow = crate::volunteering::flow::FlowTurn {
+            store,
+            assistant,
+            conversation,
+            channel: inbound.channel,
+            turn: &turn,
+            context: &context,
+        };
+        crate::volunteering::flow::take_turn(flow, reply).await?
     };
     let record = ReplyRecord {
         text: reply.text.clone(),

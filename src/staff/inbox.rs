@@ -15,6 +15,7 @@ use super::pages::Page;
 use super::{LangQuery, Staff, StaffError, audit, check_csrf, page_lang, require};
 use crate::app::App;
 use crate::conversation::{self, ConversationId};
+use crate::delivery::{self, Author};
 use crate::handoff::{self, Status};
 use crate::language::Lang;
 
@@ -68,7 +69,7 @@ async fn conversation_view(
     let messages = match conversation::transcript(app.store(), &municipality, conversation).await {
         Ok(messages) => messages,
         Err(conversation::ConversationError::NotFound) => return Err(StaffError::NotFound(lang)),
-        Err(conversation::ConversationError::Database(error)) => return Err(error.into()),
+        Err(error) => return Err(StaffError::Internal(error.into())),
     };
     // A transcript is a resident's personal data: every look at one is recorded.
     audit::record(
@@ -176,27 +177,15 @@ async fn act(
                 .into_iter()
                 .rev()
                 .find_map(|m| m.language);
-            let message_id = handoff::store_reply(
-                store,
+            let message_id = delivery::deliver(
+                &app,
                 &municipality,
                 conversation,
+                Author::Staff,
                 text,
                 language.as_deref(),
             )
             .await?;
-            if let Some(chat_id) = handoff::telegram_chat(store, conversation).await? {
-                let payloads = crate::channels::telegram::text_payloads(text);
-                crate::outbox::enqueue(
-                    store,
-                    &municipality,
-                    "telegram",
-                    chat_id,
-                    message_id,
-                    &payloads,
-                )
-                .await?;
-            }
-            app.notify(conversation);
             audit::record(
                 store,
                 &municipality,

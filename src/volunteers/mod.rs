@@ -10,8 +10,12 @@
 //! - `rules`: [`check`], every hard rule and its [`Exclusion`];
 //! - `matching`: [`matches_for`], [`volunteers_for`], [`explain`], the score and its weights;
 //! - `index`: [`NeedIndex`], the needs prepared once for ranking many volunteers;
-//! - `reasons`: [`Reason`] and [`render`] in Swedish and English.
+//! - `reasons`: [`Reason`] and [`render`] in Swedish and English;
+//! - `answers`: reading free-text answers (topics, languages, times, places, yes/no);
+//! - `dialog`: the volunteer conversation's questions as a state machine.
 
+pub mod answers;
+pub mod dialog;
 mod index;
 mod matching;
 mod need;

@@ -64,6 +64,7 @@ pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
         database_url: Some(database_url.clone()),
         content_dir: None,
         telegram,
+        demo: true,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

@@ -43,6 +43,7 @@ impl From<ConversationError> for ApiError {
         match error {
             ConversationError::NotFound => ApiError::ConversationNotFound,
             ConversationError::Database(e) => ApiError::Internal(e.into()),
+            ConversationError::Volunteering(e) => ApiError::Internal(e.into()),
         }
     }
 }
