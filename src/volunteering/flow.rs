@@ -155,6 +155,10 @@ impl FlowTurn<'_> {
                 Ok(self.end("volunteer-no-consent", &[("link", &link)], reply))
             }
             Step::Cancelled => Ok(self.end("volunteer-cancelled", &[], reply)),
+            // "I want to help" again while browsing: start over from the matches.
+            Step::Elsewhere if reply.intent == Some(Intent::VolunteerSignup) => {
+                self.open(leave(reply)).await
+            }
             Step::Elsewhere => Ok(leave(reply)),
         }
     }
@@ -182,7 +186,7 @@ impl FlowTurn<'_> {
         });
         let Some((found, matched)) = offered else {
             let text = self.text(lang, "volunteer-need-gone", &[]);
-            return Ok(self.say(dialog, text, self.browse_choices(lang, &[]), reply));
+            return Ok(self.say(dialog, text, self.browse_choices(lang, &[], true), reply));
         };
         interests::express(
             self.store,
@@ -194,7 +198,7 @@ impl FlowTurn<'_> {
         .await?;
         let title = title(&found.need, lang);
         let text = self.text(lang, "volunteer-interested", &[("need", &title)]);
-        Ok(self.say(dialog, text, self.browse_choices(lang, &[]), reply))
+        Ok(self.say(dialog, text, self.browse_choices(lang, &[], true), reply))
     }
 
     /// The next page of matches for a stored volunteer.
@@ -223,7 +227,8 @@ impl FlowTurn<'_> {
                 "volunteer-no-more"
             };
             let text = self.text(lang, key, &[]);
-            return Ok(self.say(dialog.clone(), text, self.browse_choices(lang, &[]), reply));
+            let choices = self.browse_choices(lang, &[], false);
+            return Ok(self.say(dialog.clone(), text, choices, reply));
         }
         let mut lines = vec![heading];
         let mut offered = Vec::new();
@@ -265,15 +270,17 @@ impl FlowTurn<'_> {
             dialog.shown.push(need.id);
         }
         lines.push(self.text(lang, "volunteer-choose", &[]));
-        let choices = self.browse_choices(lang, &offered);
+        let choices = self.browse_choices(lang, &offered, true);
         Ok(self.say(dialog.clone(), lines.join("\n"), choices, reply))
     }
 
-    /// "I'm interested" for each offered need, then the ways on.
+    /// "I'm interested" for each offered need, then the ways on ("show me other things"
+    /// only while there may be more).
     fn browse_choices(
         &self,
         lang: Lang,
         offered: &[(crate::volunteers::NeedId, String)],
+        more: bool,
     ) -> Vec<Choice> {
         let mut choices: Vec<(String, String)> = offered
             .iter()
@@ -284,11 +291,12 @@ impl FlowTurn<'_> {
                 )
             })
             .collect();
-        for (id, key) in [
+        let ways = [
             ("more", "volunteer-choice-more"),
             ("change", "volunteer-choice-change"),
             ("delete", "volunteer-choice-delete"),
-        ] {
+        ];
+        for (id, key) in ways.into_iter().filter(|(id, _)| more || *id != "more") {
             choices.push((id.to_string(), self.text(lang, key, &[])));
         }
         to_choices(choices)
