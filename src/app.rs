@@ -105,6 +105,15 @@ impl App {
         Ok(())
     }
 
+    /// Reloads after a change announced for `municipality_id` (empty: unknown, reload).
+    pub async fn reload_municipality(&self, municipality_id: &str) -> anyhow::Result<()> {
+        let ours = self.assistant().municipality.id.clone();
+        if municipality_id.is_empty() || municipality_id == ours {
+            self.reload_content().await?;
+        }
+        Ok(())
+    }
+
     /// Swaps in a new content version.
     pub fn replace_assistant(&self, assistant: Assistant) {
         *self
@@ -153,12 +162,15 @@ pub async fn run(
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut extra_routes = axum::Router::new();
-    let mut tasks = Vec::new();
+    let mut tasks = vec![tokio::spawn(crate::content_sync::listen(
+        app.clone(),
+        stopped.clone(),
+    ))];
     if let Some(telegram_settings) = &settings.telegram {
         let telegram = Telegram::connect(telegram_settings)
             .await
             .context("starting the Telegram bot")?;
-        tasks = telegram.spawn(&app, stopped.clone());
+        tasks.extend(telegram.spawn(&app, stopped.clone()));
         extra_routes = extra_routes.merge(telegram.router());
     }
     let shutdown = async move {

@@ -14,6 +14,7 @@ pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod content_sync;
 pub mod conversation;
 pub mod delivery;
 pub mod feedback;

@@ -28,6 +28,7 @@ pub async fn save(
 ) -> Result<i64, sqlx::Error> {
     let json = serde_json::to_string(article).unwrap_or_default();
     let _turn = store.write_turn().await;
+    let mut tx = store.pool.begin().await?;
     let row = sqlx::query(
         "INSERT INTO article_revisions (municipality_id, topic, article, author_id, note, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -38,8 +39,11 @@ pub async fn save(
     .bind(author_id)
     .bind(note)
     .bind(now_millis())
-    .fetch_one(&store.pool)
+    .fetch_one(&mut *tx)
     .await?;
+    // Other instances rebuild their index when this commits.
+    crate::content_sync::announce(store, &mut tx, municipality_id).await?;
+    tx.commit().await?;
     Ok(row.get(0))
 }
 

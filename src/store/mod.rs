@@ -4,6 +4,8 @@
 //! Queries use `$1` placeholders, which both backends accept, so the domain modules keep one
 //! code path; only the migrations differ where the SQL dialects do.
 
+pub mod exclusive;
+
 use std::path::Path;
 use std::str::FromStr;
 
@@ -28,6 +30,8 @@ pub struct Store {
     /// SQLite takes one writer at a time and makes the others sleep and retry; taking turns
     /// here instead keeps write latency flat under load. `None` for PostgreSQL.
     writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    /// The URL it was opened with, for connections outside the pool (LISTEN).
+    url: String,
 }
 
 /// The database could not be opened or migrated.
@@ -95,6 +99,7 @@ impl Store {
             pool,
             backend,
             writer,
+            url: url.to_string(),
         })
     }
 
@@ -120,6 +125,11 @@ impl Store {
         .execute(&self.pool)
         .await
         .map(|_| ())
+    }
+
+    /// The URL the store was opened with (it may hold a password: never log it).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Whether the database answers (for readiness).

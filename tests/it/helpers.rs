@@ -58,6 +58,16 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
+    spawn_instance(database_url, data_dir, telegram).await
+}
+
+/// Starts one more instance of the service on `database_url` (several instances share one
+/// PostgreSQL database), with its own data directory.
+pub async fn spawn_instance(
+    database_url: String,
+    data_dir: TempDir,
+    telegram: Option<TelegramSettings>,
+) -> TestApp {
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),

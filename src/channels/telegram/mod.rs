@@ -25,6 +25,7 @@ use teloxide::prelude::*;
 use tokio::sync::{Notify, watch};
 
 use crate::app::App;
+use crate::store::exclusive;
 
 /// The outbox payloads that carry a plain text (an agent's reply) to a Telegram chat.
 pub fn text_payloads(text: &str) -> Vec<String> {
@@ -105,16 +106,23 @@ impl Telegram {
         app: &App,
         shutdown: watch::Receiver<bool>,
     ) -> Vec<tokio::task::JoinHandle<()>> {
-        let mut tasks = vec![tokio::spawn(sender::run(
-            app.clone(),
-            self.clone(),
+        // With several instances, one sends (per-chat order and Telegram's rate limits are
+        // per bot) and one polls (Telegram allows one getUpdates at a time); webhooks are
+        // taken by every instance.
+        let (sender_app, sender_bot) = (app.clone(), self.clone());
+        let mut tasks = vec![tokio::spawn(exclusive::run_exclusively(
+            app.store().clone(),
+            "telegram-sender",
             shutdown.clone(),
+            move |shutdown| sender::run(sender_app, sender_bot, shutdown),
         ))];
         if self.webhook_secret.is_none() {
-            tasks.push(tokio::spawn(updates::poll(
-                app.clone(),
-                self.clone(),
+            let (poll_app, poll_bot) = (app.clone(), self.clone());
+            tasks.push(tokio::spawn(exclusive::run_exclusively(
+                app.store().clone(),
+                "telegram-poller",
                 shutdown,
+                move |shutdown| updates::poll(poll_app, poll_bot, shutdown),
             )));
         }
         tasks
