@@ -5,6 +5,7 @@
 //! code path; only the migrations differ where the SQL dialects do.
 
 pub mod exclusive;
+pub mod transfer;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -6,6 +6,7 @@ mod cli;
 mod emulator;
 mod helpers;
 mod instances;
+mod migrate_store;
 mod staff;
 mod telegram;
 mod transcripts;
