@@ -1,5 +1,6 @@
 //! The one application value shared by every handler, and `run`, which serves it.
 
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use anyhow::Context as _;
@@ -24,21 +25,57 @@ struct Inner {
     /// Wakes the live streams of a conversation when a message was stored for it on this
     /// instance; streams also poll the store, so messages stored elsewhere arrive too.
     conversation_events: tokio::sync::broadcast::Sender<crate::conversation::ConversationId>,
-    /// The loaded content and its index; replaced whole when content changes, so a turn
-    /// always sees one consistent version.
-    assistant: RwLock<Arc<Assistant>>,
-    /// The shipped (or directory) content, to rebuild the assistant with staff edits.
-    content: Content,
+    /// The municipality of the deployment's own content, served when no tenant is named.
+    default_tenant: String,
+    /// Every municipality served, with its content and routes.
+    tenants: RwLock<Registry>,
+}
+
+/// The municipalities this instance serves.
+#[derive(Default)]
+struct Registry {
+    by_id: HashMap<String, Tenant>,
+    by_host: HashMap<String, String>,
+    by_key: HashMap<String, String>,
+}
+
+/// One municipality as served.
+struct Tenant {
+    /// Its loaded content and index; replaced whole when content changes, so a turn always
+    /// sees one consistent version.
+    assistant: Arc<Assistant>,
+    /// The shared content with its own municipality file, to rebuild with staff edits.
+    content: Arc<Content>,
+}
+
+tokio::task_local! {
+    /// The municipality a request (or a background task) works for; set by the web layer
+    /// from the host name or widget key, so every handler's `app.assistant()` is its own.
+    static CURRENT_TENANT: String;
+}
+
+/// Runs `work` for the municipality `id`: every `App` call inside it sees that tenant.
+pub async fn in_tenant<F: std::future::Future>(id: String, work: F) -> F::Output {
+    CURRENT_TENANT.scope(id, work).await
 }
 
 impl App {
     pub fn new(store: Store, assistant: Assistant, content: Content) -> App {
+        let default_tenant = assistant.municipality.id.clone();
+        let mut registry = Registry::default();
+        registry.by_id.insert(
+            default_tenant.clone(),
+            Tenant {
+                assistant: Arc::new(assistant),
+                content: Arc::new(content),
+            },
+        );
         App {
             inner: Arc::new(Inner {
                 store,
                 conversation_events: tokio::sync::broadcast::channel(1024).0,
-                assistant: RwLock::new(Arc::new(assistant)),
-                content,
+                default_tenant,
+                tenants: RwLock::new(registry),
             }),
         }
     }
@@ -47,9 +84,84 @@ impl App {
         &self.inner.store
     }
 
-    /// The shipped (or directory) content the assistant is built from.
-    pub fn content(&self) -> &Content {
-        &self.inner.content
+    fn registry(&self) -> std::sync::RwLockReadGuard<'_, Registry> {
+        // A poisoned lock only means a writer panicked mid-swap of an Arc, which cannot
+        // leave the value half-written; keep serving it.
+        self.inner
+            .tenants
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn registry_mut(&self) -> std::sync::RwLockWriteGuard<'_, Registry> {
+        self.inner
+            .tenants
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The municipality the current request or task works for.
+    pub fn current_tenant(&self) -> String {
+        CURRENT_TENANT
+            .try_with(|id| id.clone())
+            .ok()
+            .filter(|id| self.registry().by_id.contains_key(id))
+            .unwrap_or_else(|| self.inner.default_tenant.clone())
+    }
+
+    /// The tenant a request is for: by its host name, else by the widget key it sends, else
+    /// the default.
+    pub fn tenant_for(&self, host: Option<&str>, widget_key: Option<&str>) -> String {
+        let registry = self.registry();
+        host.map(crate::tenants::normalise_host)
+            .and_then(|host| registry.by_host.get(&host))
+            .or_else(|| widget_key.and_then(|key| registry.by_key.get(key)))
+            .cloned()
+            .unwrap_or_else(|| self.inner.default_tenant.clone())
+    }
+
+    /// Serves `assistant` (built from `content`) as a tenant on `hosts` and `widget_key`.
+    pub fn add_tenant(
+        &self,
+        assistant: Assistant,
+        content: Content,
+        hosts: &[String],
+        widget_key: Option<&str>,
+    ) {
+        let id = assistant.municipality.id.clone();
+        let mut registry = self.registry_mut();
+        registry.by_host.retain(|_, tenant| *tenant != id);
+        registry.by_key.retain(|_, tenant| *tenant != id);
+        for host in hosts {
+            registry.by_host.insert(host.clone(), id.clone());
+        }
+        if let Some(key) = widget_key {
+            registry.by_key.insert(key.to_string(), id.clone());
+        }
+        registry.by_id.insert(
+            id,
+            Tenant {
+                assistant: Arc::new(assistant),
+                content: Arc::new(content),
+            },
+        );
+    }
+
+    /// The ids of every municipality served.
+    pub fn tenant_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.registry().by_id.keys().cloned().collect();
+        ids.sort();
+        ids
+    }
+
+    /// The current tenant's content (the shared library with its municipality file).
+    pub fn content(&self) -> Arc<Content> {
+        let id = self.current_tenant();
+        let registry = self.registry();
+        match registry.by_id.get(&id) {
+            Some(tenant) => tenant.content.clone(),
+            None => registry.by_id[&self.inner.default_tenant].content.clone(),
+        }
     }
 
     /// The article as shipped, before staff edits (for diffs).
@@ -57,8 +169,7 @@ impl App {
         &self,
         topic: &crate::knowledge::TopicId,
     ) -> Option<crate::knowledge::Article> {
-        self.inner
-            .content
+        self.content()
             .knowledge
             .iter()
             .filter_map(|file| crate::knowledge::Article::parse(&file.path, &file.text).ok())
@@ -78,25 +189,25 @@ impl App {
         self.inner.conversation_events.subscribe()
     }
 
-    /// The current content version.
+    /// The current tenant's content version.
     pub fn assistant(&self) -> Arc<Assistant> {
-        // A poisoned lock only means a writer panicked mid-swap of an Arc, which cannot
-        // leave the value half-written; keep serving it.
-        self.inner
-            .assistant
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
+        let id = self.current_tenant();
+        let registry = self.registry();
+        match registry.by_id.get(&id) {
+            Some(tenant) => tenant.assistant.clone(),
+            None => registry.by_id[&self.inner.default_tenant].assistant.clone(),
+        }
     }
 
-    /// Rebuilds the assistant from the content and the newest staff edits, and swaps it in:
-    /// a published edit is answered from the next turn on, without a restart.
+    /// Rebuilds the current tenant's assistant from its content and the newest staff edits,
+    /// and swaps it in: a published edit is answered from the next turn on, without a
+    /// restart.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
-        let municipality = self.assistant().municipality.id.clone();
+        let municipality = self.current_tenant();
         let overrides = crate::revisions::latest(self.store(), &municipality)
             .await
             .context("reading staff edits")?;
-        let content = self.inner.content.clone();
+        let content = self.content();
         let assistant =
             tokio::task::spawn_blocking(move || Assistant::load_with(&content, overrides))
                 .await
@@ -105,22 +216,64 @@ impl App {
         Ok(())
     }
 
-    /// Reloads after a change announced for `municipality_id` (empty: unknown, reload).
+    /// Reloads after a change announced for `municipality_id` (empty: unknown, reload all).
+    /// A municipality this instance does not serve yet is a tenant added elsewhere: it is
+    /// loaded from the database.
     pub async fn reload_municipality(&self, municipality_id: &str) -> anyhow::Result<()> {
-        let ours = self.assistant().municipality.id.clone();
-        if municipality_id.is_empty() || municipality_id == ours {
-            self.reload_content().await?;
+        if municipality_id.is_empty() {
+            for id in self.tenant_ids() {
+                in_tenant(id, self.reload_content()).await?;
+            }
+            return Ok(());
+        }
+        if !self.registry().by_id.contains_key(municipality_id) {
+            return self.load_tenants().await;
+        }
+        in_tenant(municipality_id.to_string(), self.reload_content()).await
+    }
+
+    /// Loads every tenant stored in the database that has its own configuration.
+    pub async fn load_tenants(&self) -> anyhow::Result<()> {
+        let shared = self
+            .registry()
+            .by_id
+            .get(&self.inner.default_tenant)
+            .map(|tenant| tenant.content.clone())
+            .context("the default tenant is missing")?;
+        for record in crate::tenants::list(self.store())
+            .await
+            .context("reading the tenants")?
+        {
+            let Some(config) = &record.config else {
+                continue;
+            };
+            let content = crate::tenants::content_for(&shared, &record.id, config);
+            let overrides = crate::revisions::latest(self.store(), &record.id)
+                .await
+                .context("reading staff edits")?;
+            let load = content.clone();
+            let assistant =
+                tokio::task::spawn_blocking(move || Assistant::load_with(&load, overrides))
+                    .await
+                    .context("building a tenant's index")?
+                    .with_context(|| format!("loading tenant {}", record.id))?;
+            self.add_tenant(
+                assistant,
+                content,
+                &record.hosts,
+                record.widget_key.as_deref(),
+            );
         }
         Ok(())
     }
 
-    /// Swaps in a new content version.
+    /// Swaps in a new content version of the municipality it was built for.
     pub fn replace_assistant(&self, assistant: Assistant) {
-        *self
-            .inner
-            .assistant
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(assistant);
+        let id = assistant.municipality.id.clone();
+        let mut registry = self.registry_mut();
+        if let Some(tenant) = registry.by_id.get_mut(&id) {
+            tenant.assistant = Arc::new(assistant);
+        }
     }
 }
 
@@ -148,17 +301,21 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
+    let app = App::new(store, assistant, content);
+    app.load_tenants().await.context("loading the tenants")?;
+    // Staff edits saved before this start override the shared articles (the tenants'
+    // were applied as they loaded).
+    app.reload_content().await.context("applying staff edits")?;
     if settings.demo {
-        let added = crate::volunteering::demo::seed(&store, &assistant.municipality.id)
-            .await
-            .context("loading the demo volunteer needs")?;
-        if added > 0 {
-            tracing::info!(needs = added, "demo mode: loaded example volunteer needs");
+        for id in app.tenant_ids() {
+            let added = crate::volunteering::demo::seed(app.store(), &id)
+                .await
+                .context("loading the demo volunteer needs")?;
+            if added > 0 {
+                tracing::info!(needs = added, municipality = %id, "demo mode: loaded example volunteer needs");
+            }
         }
     }
-    let app = App::new(store, assistant, content);
-    // Staff edits saved before this start override the shipped articles.
-    app.reload_content().await.context("applying staff edits")?;
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut extra_routes = axum::Router::new();

@@ -40,6 +40,84 @@ pub enum Command {
     /// Copy an installation to another database (SQLite to PostgreSQL) and verify the copy
     /// table by table with counts and checksums. The target must be empty.
     MigrateStore(MigrateStoreArgs),
+    /// Manage the municipalities served by this deployment.
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Add a municipality (or update one) from its municipality.toml, served on the given
+    /// host names; prints its widget key.
+    Add(TenantAddArgs),
+    /// List the municipalities with their hosts and widget keys.
+    List(TenantListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantAddArgs {
+    /// The municipality's municipality.toml (its name, languages, facts, branding, origins).
+    #[arg(long)]
+    pub config: PathBuf,
+    /// A host name the municipality is served on; repeat for several.
+    #[arg(long = "host")]
+    pub hosts: Vec<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantListArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `tenant add`: checks the configuration against the shared content, stores it, and tells
+/// running instances (on PostgreSQL) to start serving it.
+pub fn tenant_add(args: &TenantAddArgs) -> anyhow::Result<()> {
+    let config = std::fs::read_to_string(&args.config)
+        .with_context(|| format!("reading {}", args.config.display()))?;
+    let shared = args.content.content()?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    runtime.block_on(async {
+        let store = args.store.open().await?;
+        let tenant = crate::tenants::add(&store, &shared, &config, &args.hosts).await?;
+        let mut connection = store.pool.acquire().await?;
+        crate::content_sync::announce(&store, &mut connection, &tenant.id).await?;
+        println!("{} ({})", tenant.id, tenant.name);
+        println!("hosts: {}", tenant.hosts.join(", "));
+        println!("widget key: {}", tenant.widget_key.unwrap_or_default());
+        if store.backend == crate::store::Backend::Sqlite {
+            println!("restart the service to serve it");
+        }
+        anyhow::Ok(())
+    })
+}
+
+/// `tenant list`: one line per municipality.
+pub fn tenant_list(args: &TenantListArgs) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    runtime.block_on(async {
+        let store = args.store.open().await?;
+        for tenant in crate::tenants::list(&store).await? {
+            let kind = if tenant.config.is_some() {
+                "tenant"
+            } else {
+                "default"
+            };
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                tenant.id,
+                tenant.name,
+                kind,
+                tenant.hosts.join(","),
+                tenant.widget_key.unwrap_or_default()
+            );
+        }
+        anyhow::Ok(())
+    })
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +181,9 @@ pub struct AddUserArgs {
     /// editor, agent, coordinator or admin; repeat for several.
     #[arg(long = "role", required = true)]
     pub roles: Vec<String>,
+    /// The municipality (a tenant's id) the account belongs to; the content's when absent.
+    #[arg(long)]
+    pub municipality: Option<String>,
     #[command(flatten)]
     pub store: StoreArgs,
     #[command(flatten)]
@@ -118,6 +199,17 @@ pub struct StoreArgs {
     /// Database URL (sqlite://… or postgres://…); an SQLite file in the data directory when absent.
     #[arg(long, env = "DATABASE_URL")]
     pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    /// The configured database, or the SQLite file in the data directory.
+    pub async fn open(&self) -> anyhow::Result<crate::store::Store> {
+        let url = match &self.database_url {
+            Some(url) => url.clone(),
+            None => crate::config::sqlite_url(&self.data_dir),
+        };
+        Ok(crate::store::Store::open(&url).await?)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -211,11 +303,15 @@ impl ServeArgs {
 
 impl ContentArgs {
     pub fn load(&self) -> anyhow::Result<Assistant> {
-        let content = match &self.content_dir {
+        Ok(Assistant::load(&self.content()?)?)
+    }
+
+    /// The content files: the directory's, or the ones compiled in.
+    pub fn content(&self) -> anyhow::Result<Content> {
+        Ok(match &self.content_dir {
             Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
             None => Content::embedded(),
-        };
-        Ok(Assistant::load(&content)?)
+        })
     }
 }
 
@@ -345,25 +441,26 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
         .context("reading the password from standard input")?;
     let password = password.trim_end_matches(['\r', '\n']);
     let assistant = args.content.load()?;
-    let settings = Settings {
-        addr: String::new(),
-        data_dir: args.store.data_dir.clone(),
-        database_url: args.store.database_url.clone(),
-        content_dir: args.content.content_dir.clone(),
-        telegram: None,
-        demo: false,
-    };
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     runtime.block_on(async {
-        let store = crate::store::Store::open(&settings.database_url()).await?;
+        let store = args.store.open().await?;
         let municipality = &assistant.municipality;
         store
             .ensure_municipality(&municipality.id, &municipality.name)
             .await?;
+        let municipality_id = match &args.municipality {
+            None => municipality.id.clone(),
+            Some(id) => crate::tenants::list(&store)
+                .await?
+                .into_iter()
+                .find(|tenant| &tenant.id == id)
+                .map(|tenant| tenant.id)
+                .with_context(|| format!("no municipality {id:?}: add it with `tenant add`"))?,
+        };
         let name = args.name.clone().unwrap_or_else(|| args.username.clone());
         let id = accounts::add_user(
             &store,
-            &municipality.id,
+            &municipality_id,
             &args.username,
             &name,
             password,
@@ -372,7 +469,7 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
         .await?;
         crate::staff::audit::record(
             &store,
-            &municipality.id,
+            &municipality_id,
             None,
             "staff.add-user",
             &args.username,

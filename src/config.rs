@@ -34,12 +34,17 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                self.data_dir.join("civic-assistant.db").display()
-            ),
+            None => sqlite_url(&self.data_dir),
         }
     }
+}
+
+/// The embedded database's URL in `data_dir`.
+pub fn sqlite_url(data_dir: &std::path::Path) -> String {
+    format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("civic-assistant.db").display()
+    )
 }
 
 /// The municipality's facts: typed where the code needs them, whole for the templates.
@@ -59,6 +64,8 @@ pub struct Municipality {
     pub allowed_origins: Vec<String>,
     /// When the contact centre answers; `None` when the file does not say.
     pub opening_hours: Option<crate::opening_hours::OpeningHours>,
+    /// The widget's colour and logo.
+    pub branding: Branding,
     /// The districts volunteers can choose from, as the municipality names them.
     pub districts: Vec<crate::volunteers::Area>,
     /// Every fact, as written, for handlebars.
@@ -72,6 +79,56 @@ struct MunicipalityFile {
     web: WebSection,
     #[serde(default)]
     volunteering: VolunteeringSection,
+    #[serde(default)]
+    branding: Branding,
+}
+
+/// How the chat looks on the municipality's pages.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+pub struct Branding {
+    /// The colour of buttons and the resident's messages, `#rrggbb`; white text is written
+    /// on it, so it must have a contrast of at least 4.5:1 with white (WCAG 2.1 AA).
+    pub colour: Option<String>,
+    /// The municipality's logo (an https URL).
+    pub logo: Option<String>,
+}
+
+impl Branding {
+    fn check(&self) -> Result<(), String> {
+        if let Some(colour) = &self.colour {
+            let ratio = contrast_with_white(colour)
+                .ok_or_else(|| format!("branding.colour {colour:?} is not #rrggbb"))?;
+            if ratio < 4.5 {
+                return Err(format!(
+                    "branding.colour {colour} has a contrast of {ratio:.2}:1 with white text; at least 4.5:1 is needed"
+                ));
+            }
+        }
+        if let Some(logo) = self
+            .logo
+            .as_ref()
+            .filter(|logo| !logo.starts_with("https://"))
+        {
+            return Err(format!("branding.logo {logo:?} must be an https URL"));
+        }
+        Ok(())
+    }
+}
+
+/// The WCAG contrast ratio of `#rrggbb` with white; `None` if it is not such a colour.
+fn contrast_with_white(colour: &str) -> Option<f64> {
+    let hex = colour.strip_prefix('#').filter(|hex| hex.len() == 6)?;
+    let channel = |index: usize| -> Option<f64> {
+        let value = u8::from_str_radix(hex.get(index..index + 2)?, 16).ok()?;
+        let srgb = f64::from(value) / 255.0;
+        Some(if srgb <= 0.03928 {
+            srgb / 12.92
+        } else {
+            ((srgb + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    let luminance = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    Some(1.05 / (luminance + 0.05))
 }
 
 #[derive(Deserialize, Default)]
@@ -170,6 +227,7 @@ impl Municipality {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        file.branding.check().map_err(error)?;
         Ok(Municipality {
             id: section.id,
             name: section.name,
@@ -179,6 +237,7 @@ impl Municipality {
             allowed_origins: file.web.allowed_origins,
             opening_hours,
             districts,
+            branding: file.branding,
             facts,
         })
     }
@@ -247,6 +306,27 @@ mod tests {
     use super::*;
 
     const EXAMPLE: &str = include_str!("../config/municipality.toml");
+
+    #[test]
+    fn a_brand_colour_needs_aa_contrast_with_white_text() {
+        let cases = [
+            ("#0a4d8c", true),
+            ("#000000", true),
+            ("#767676", true),
+            ("#777777", false),
+            ("#ffcc00", false),
+            ("0a4d8c", false),
+            ("#0a4d8", false),
+            ("#zzzzzz", false),
+        ];
+        for (colour, accepted) in cases {
+            let branding = Branding {
+                colour: Some(colour.to_string()),
+                logo: None,
+            };
+            assert_eq!(branding.check().is_ok(), accepted, "{colour}");
+        }
+    }
 
     #[test]
     fn the_shipped_example_parses_and_localises() {

@@ -30,6 +30,7 @@ pub mod quality;
 pub mod revisions;
 pub mod staff;
 pub mod store;
+pub mod tenants;
 pub mod volunteering;
 pub mod volunteers;
 

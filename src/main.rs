@@ -23,6 +23,8 @@ fn main() -> std::process::ExitCode {
         Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
         Command::Eval(args) => cli::eval(&args),
         Command::MigrateStore(args) => cli::migrate_store(&args),
+        Command::Tenant(cli::TenantCommand::Add(args)) => cli::tenant_add(&args),
+        Command::Tenant(cli::TenantCommand::List(args)) => cli::tenant_list(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ mod instances;
 mod migrate_store;
 mod staff;
 mod telegram;
+mod tenants;
 mod transcripts;
 mod volunteering;
 mod widget;

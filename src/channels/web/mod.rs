@@ -3,6 +3,7 @@
 mod chat;
 pub mod error;
 mod stream;
+mod tenant;
 mod widget;
 
 pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
@@ -26,6 +27,7 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// webhook), which share the error handling and limits.
 pub fn router(app: App, extra: Router<App>) -> Router {
     let cors = cors(&app);
+    let tenant = axum::middleware::from_fn_with_state(app.clone(), tenant::scope);
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -38,25 +40,31 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)
         .layer(TraceLayer::new_for_http())
+        // Outermost, so everything inside — CORS too — works for the request's municipality.
+        .layer(tenant)
         .with_state(app)
 }
 
-/// Cross-origin access for the municipality's own web pages, which embed the widget.
+/// Cross-origin access for the web pages of the request's municipality, which embed the
+/// widget.
 fn cors(app: &App) -> CorsLayer {
-    let origins: Vec<HeaderValue> = app
-        .assistant()
-        .municipality
-        .allowed_origins
-        .iter()
-        .filter_map(|origin| HeaderValue::from_str(origin).ok())
-        .collect();
+    let app = app.clone();
     CorsLayer::new()
-        .allow_origin(AllowOrigin::list(origins))
+        .allow_origin(AllowOrigin::predicate(move |origin: &HeaderValue, _| {
+            app.assistant()
+                .municipality
+                .allowed_origins
+                .iter()
+                .any(|allowed| allowed.as_bytes() == origin.as_bytes())
+        }))
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT_LANGUAGE,
             "last-event-id".parse().expect("a valid header name"),
+            tenant::WIDGET_KEY_HEADER
+                .parse()
+                .expect("a valid header name"),
         ])
 }
 

@@ -47,6 +47,12 @@ struct LanguageOption {
 #[derive(Debug, Serialize)]
 struct WidgetConfig {
     municipality: String,
+    /// The municipality's colour (`#rrggbb`), if it configured one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    brand_colour: Option<String>,
+    /// Its logo's URL, if it configured one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<String>,
     phone: String,
     default_language: Lang,
     languages: Vec<LanguageOption>,
@@ -83,6 +89,8 @@ async fn config(State(app): State<App>, Query(query): Query<ConfigQuery>) -> Jso
         .collect();
     Json(WidgetConfig {
         municipality: municipality.name.clone(),
+        brand_colour: municipality.branding.colour.clone(),
+        logo: municipality.branding.logo.clone(),
         phone,
         default_language: municipality.default_language,
         languages: municipality

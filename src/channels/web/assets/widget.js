@@ -10,6 +10,8 @@
   var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   var attr = function (name) { return (script && script.getAttribute(name)) || ""; };
   var base = new URL(attr("data-api") || "/", (script && script.src) || location.href).href;
+  // A page that embeds the chat from a shared host names its municipality with a key.
+  var widgetKey = attr("data-key");
   var pageLocale = (attr("data-locale") || document.documentElement.lang || "sv").slice(0, 2).toLowerCase();
 
   // ---- storage (scoped under "civic-assistant:"; a browser without storage still chats) ----
@@ -140,11 +142,11 @@
     "button{cursor:pointer}",
     ":focus-visible{outline:3px solid #0b57d0;outline-offset:2px;box-shadow:0 0 0 2px #fff}",
     ".icon{width:1.25em;height:1.25em;fill:currentColor;flex:none;vertical-align:middle}",
-    ".launcher{position:fixed;right:1em;bottom:1em;z-index:2147483000;display:flex;align-items:center;gap:.5em;min-height:3em;padding:.6em 1.1em;border:2px solid #fff;border-radius:1.5em;background:#0a4d8c;color:#fff;font-weight:600;box-shadow:0 2px 10px rgba(0,0,0,.3)}",
+    ".launcher{position:fixed;right:1em;bottom:1em;z-index:2147483000;display:flex;align-items:center;gap:.5em;min-height:3em;padding:.6em 1.1em;border:2px solid #fff;border-radius:1.5em;background:var(--brand,#0a4d8c);color:#fff;font-weight:600;box-shadow:0 2px 10px rgba(0,0,0,.3)}",
     ".launcher:hover{background:#083b6b}",
     ".panel{position:fixed;right:1em;bottom:4.75em;z-index:2147483001;display:flex;flex-direction:column;width:24em;max-width:calc(100vw - 2em);height:38em;max-height:calc(100vh - 6em);background:#fff;border:1px solid #6b6b6b;border-radius:.75em;box-shadow:0 6px 28px rgba(0,0,0,.3);overflow:hidden}",
     "@media (max-width:34em),(max-height:30em){.panel{inset:0;width:auto;max-width:none;height:auto;max-height:none;border-radius:0;overflow:auto}}",
-    ".head{display:flex;align-items:flex-start;gap:.5em;padding:.6em .75em;border-bottom:3px solid #0a4d8c}",
+    ".head{display:flex;align-items:flex-start;gap:.5em;padding:.6em .75em;border-bottom:3px solid var(--brand,#0a4d8c)}",
     ".titles{flex:1;min-width:0}",
     "h2{margin:0;font-size:1.1em;line-height:1.3}",
     ".org{margin:0;font-size:.875em;color:#4a4a4a}",
@@ -152,25 +154,25 @@
     ".tools{display:flex;flex-wrap:wrap;align-items:center;gap:.4em .75em;padding:.5em .75em;border-bottom:1px solid #c4c4c4;font-size:.9em}",
     ".tools label{display:flex;align-items:center;gap:.35em}",
     "select{min-height:2.5em;max-width:100%;padding:.2em .3em;border:1px solid #6b6b6b;border-radius:.3em;background:#fff}",
-    ".link{min-height:2.5em;padding:.2em .5em;border:1px solid transparent;background:none;color:#0a4d8c;text-decoration:underline}",
+    ".link{min-height:2.5em;padding:.2em .5em;border:1px solid transparent;background:none;color:var(--brand,#0a4d8c);text-decoration:underline}",
     ".log{flex:1 1 auto;min-height:8em;overflow-y:auto;overflow-x:hidden;padding:.75em;background:#fafafa;overscroll-behavior:contain}",
-    ".intro{margin:0 0 .75em;padding:.5em .6em;border-inline-start:4px solid #0a4d8c;background:#eef3f9;font-size:.875em}",
+    ".intro{margin:0 0 .75em;padding:.5em .6em;border-inline-start:4px solid var(--brand,#0a4d8c);background:#eef3f9;font-size:.875em}",
     ".msg{max-width:88%;margin:.5em 0;padding:.5em .7em;border-radius:.7em;overflow-wrap:anywhere}",
-    ".msg.in{margin-inline-start:auto;background:#0a4d8c;color:#fff;border-end-end-radius:.15em}",
+    ".msg.in{margin-inline-start:auto;background:var(--brand,#0a4d8c);color:#fff;border-end-end-radius:.15em}",
     ".msg.out{margin-inline-end:auto;background:#eceff3;border:1px solid #d0d5db;border-end-start-radius:.15em}",
     ".who{display:block;font-size:.8em;font-weight:700}",
     ".text{margin:0;white-space:pre-wrap}",
     ".links{margin:.4em 0 0;padding:0;list-style:none}",
     ".links li{margin:.25em 0}",
-    ".links a{color:#0a4d8c;font-weight:600}",
+    ".links a{color:var(--brand,#0a4d8c);font-weight:600}",
     ".links .icon{width:1em;height:1em;margin-inline-start:.2em}",
     ".nt::before{content:' ('}.nt::after{content:')'}",
     ".choices{display:flex;flex-direction:column;align-items:flex-start;gap:.35em;margin-top:.5em}",
-    ".choices button,.act{min-height:2.5em;padding:.35em .8em;border:2px solid #0a4d8c;border-radius:1.25em;background:#fff;color:#0a4d8c;font-weight:600;text-align:start}",
+    ".choices button,.act{min-height:2.5em;padding:.35em .8em;border:2px solid var(--brand,#0a4d8c);border-radius:1.25em;background:#fff;color:var(--brand,#0a4d8c);font-weight:600;text-align:start}",
     ".choices button:hover,.act:hover{background:#e3ecf6}",
     ".fb{display:flex;flex-wrap:wrap;align-items:center;gap:.35em;margin-top:.5em;font-size:.85em;color:#3d3d3d}",
     ".fb button{display:flex;align-items:center;justify-content:center;min-width:2.5em;min-height:2.5em;border:1px solid #5f6368;border-radius:.4em;background:#fff;color:#1a1a1a}",
-    ".fb button[aria-pressed=true]{background:#0a4d8c;border-color:#0a4d8c;color:#fff}",
+    ".fb button[aria-pressed=true]{background:var(--brand,#0a4d8c);border-color:var(--brand,#0a4d8c);color:#fff}",
     ".fb button[aria-pressed=true]::after{content:'\\2713';margin-inline-start:.2em;font-weight:700}",
     ".thanks{font-weight:600}",
     ".state{display:flex;align-items:center;gap:.3em;margin-top:.25em;font-size:.8em;font-style:italic}",
@@ -186,7 +188,7 @@
     "form{display:flex;gap:.5em;padding:.6em .75em .3em;border-top:1px solid #c4c4c4}",
     "input{flex:1;min-width:0;min-height:2.75em;padding:.4em .6em;border:2px solid #6b6b6b;border-radius:.4em;background:#fff}",
     "input::placeholder{color:#5c5c5c;opacity:1}",
-    ".send{min-height:2.75em;padding:.4em 1em;border:2px solid #0a4d8c;border-radius:.4em;background:#0a4d8c;color:#fff;font-weight:600}",
+    ".send{min-height:2.75em;padding:.4em 1em;border:2px solid var(--brand,#0a4d8c);border-radius:.4em;background:var(--brand,#0a4d8c);color:#fff;font-weight:600}",
     ".send:hover{background:#083b6b}",
     ".human{margin:.3em .75em .6em;align-self:flex-start}",
     "@media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}.dots i{opacity:.7}}",
@@ -268,6 +270,8 @@
     state.config = config;
     state.strings = config.strings || null;
     if (config.phone) put("phone", config.phone);
+    // The municipality's colour, checked for contrast with white text when it was configured.
+    if (config.brand_colour) host.style.setProperty("--brand", config.brand_colour);
     applyStrings();
   }
 
@@ -305,6 +309,7 @@
     options = options || {};
     var headers = { Accept: "application/json", "Accept-Language": state.ui };
     if (options.body) headers["Content-Type"] = "application/json";
+    if (widgetKey) headers["X-Civic-Widget-Key"] = widgetKey;
     var ctrl = window.AbortController ? new AbortController() : null;
     var timer = ctrl && setTimeout(function () { ctrl.abort(); }, 30000);
     return fetch(new URL(path, base).href, {
@@ -599,7 +604,7 @@
   function openEvents() {
     if (events || !state.open || !state.conversation || !window.EventSource || state.needsRestore) return;
     var es = events = new EventSource(new URL("api/v1/conversations/" + encodeURIComponent(state.conversation) +
-      "/events?after=" + state.lastId, base).href);
+      "/events?after=" + state.lastId + (widgetKey ? "&key=" + encodeURIComponent(widgetKey) : ""), base).href);
     es.addEventListener("message", function (ev) {
       var m;
       try { m = JSON.parse(ev.data); } catch (e) { return; }
