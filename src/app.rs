@@ -323,12 +323,33 @@ pub async fn run(
         app.clone(),
         stopped.clone(),
     ))];
-    if let Some(telegram_settings) = &settings.telegram {
-        let telegram = Telegram::connect(telegram_settings)
+    let mut bots = HashMap::new();
+    for id in app.tenant_ids() {
+        let assistant = in_tenant(id.clone(), async { app.assistant() }).await;
+        // The default municipality's bot comes from the command line, a tenant's from its
+        // own configuration.
+        let bot_settings = if id == app.inner.default_tenant {
+            settings.telegram.clone()
+        } else {
+            match &assistant.municipality.telegram {
+                Some(bot) => Some(
+                    bot.settings()
+                        .map_err(|e| anyhow::anyhow!("municipality {id}: {e}"))?,
+                ),
+                None => None,
+            }
+        };
+        let Some(bot_settings) = bot_settings else {
+            continue;
+        };
+        let telegram = Telegram::connect(&bot_settings)
             .await
-            .context("starting the Telegram bot")?;
-        tasks.extend(telegram.spawn(&app, stopped.clone()));
-        extra_routes = extra_routes.merge(telegram.router());
+            .with_context(|| format!("starting the Telegram bot of {id}"))?;
+        tasks.extend(telegram.spawn(&app, &id, stopped.clone()));
+        bots.insert(id, telegram);
+    }
+    if !bots.is_empty() {
+        extra_routes = extra_routes.merge(crate::channels::telegram::router(bots));
     }
     let shutdown = async move {
         shutdown.await;

@@ -66,6 +66,9 @@ pub struct Municipality {
     pub opening_hours: Option<crate::opening_hours::OpeningHours>,
     /// The widget's colour and logo.
     pub branding: Branding,
+    /// The municipality's own Telegram bot, for a tenant; the default municipality's bot is
+    /// configured on the command line.
+    pub telegram: Option<BotConfig>,
     /// The districts volunteers can choose from, as the municipality names them.
     pub districts: Vec<crate::volunteers::Area>,
     /// Every fact, as written, for handlebars.
@@ -81,6 +84,57 @@ struct MunicipalityFile {
     volunteering: VolunteeringSection,
     #[serde(default)]
     branding: Branding,
+    telegram: Option<BotConfig>,
+}
+
+/// A tenant's Telegram bot. The token and webhook secret are read from environment variables
+/// or a file named here (systemd credentials, a mounted secret), so secrets stay out of the
+/// configuration and the database.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BotConfig {
+    /// The environment variable that holds the bot token…
+    pub token_env: Option<String>,
+    /// …or the file that holds it.
+    pub token_file: Option<std::path::PathBuf>,
+    /// The Bot API's base URL; Telegram's own when absent.
+    pub api_url: Option<String>,
+    /// Webhook mode: the public URL (on the municipality's host name) Telegram posts to.
+    pub webhook_url: Option<String>,
+    /// The environment variable that holds the webhook secret (with `webhook_url`).
+    pub webhook_secret_env: Option<String>,
+}
+
+impl BotConfig {
+    /// The bot's settings with its secrets read from the environment.
+    pub fn settings(&self) -> Result<crate::channels::telegram::TelegramSettings, String> {
+        let secret = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .filter(|value| !value.is_empty())
+                .ok_or_else(|| format!("telegram: the environment variable {name} is not set"))
+        };
+        let webhook = match (&self.webhook_url, &self.webhook_secret_env) {
+            (Some(url), Some(name)) => Some(crate::channels::telegram::Webhook {
+                url: url.clone(),
+                secret: secret(name)?,
+            }),
+            (None, None) => None,
+            _ => return Err("telegram: webhook_url and webhook_secret_env go together".into()),
+        };
+        let token = match (&self.token_env, &self.token_file) {
+            (Some(name), None) => secret(name)?,
+            (None, Some(path)) => std::fs::read_to_string(path)
+                .map(|token| token.trim().to_string())
+                .map_err(|e| format!("telegram: reading {}: {e}", path.display()))?,
+            _ => return Err("telegram: give one of token_env and token_file".into()),
+        };
+        Ok(crate::channels::telegram::TelegramSettings {
+            token,
+            api_url: self.api_url.clone(),
+            webhook,
+        })
+    }
 }
 
 /// How the chat looks on the municipality's pages.
@@ -238,6 +292,7 @@ impl Municipality {
             opening_hours,
             districts,
             branding: file.branding,
+            telegram: file.telegram,
             facts,
         })
     }

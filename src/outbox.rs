@@ -54,13 +54,16 @@ pub async fn enqueue(
 /// The oldest pending rows of `channel`, due or not, in the order they must be sent.
 pub async fn pending(
     store: &Store,
+    municipality_id: &str,
     channel: &str,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    // Each municipality has its own bot, which sends only its own rows.
     let rows = sqlx::query(
         "SELECT id, chat_id, message_id, part, payload, attempts, next_attempt_at FROM outbox \
-         WHERE channel = $1 AND status = 'pending' ORDER BY id LIMIT $2",
+         WHERE municipality_id = $1 AND channel = $2 AND status = 'pending' ORDER BY id LIMIT $3",
     )
+    .bind(municipality_id)
     .bind(channel)
     .bind(limit)
     .fetch_all(&store.pool)

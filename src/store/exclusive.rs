@@ -26,7 +26,7 @@ pub fn lock_key(name: &str) -> i64 {
 /// itself return when `shutdown` turns true.
 pub async fn run_exclusively<F, Fut>(
     store: Store,
-    name: &'static str,
+    name: String,
     mut shutdown: watch::Receiver<bool>,
     job: F,
 ) where
@@ -41,16 +41,16 @@ pub async fn run_exclusively<F, Fut>(
         if *shutdown.borrow() {
             return;
         }
-        match try_lock(&store, name).await {
+        match try_lock(&store, &name).await {
             Ok(Some(connection)) => {
-                tracing::info!(job = name, "this instance runs the job");
+                tracing::info!(job = %name, "this instance runs the job");
                 job(shutdown).await;
                 // Closing the connection releases the lock for the next holder.
                 let _ = connection.close().await;
                 return;
             }
             Ok(None) => {}
-            Err(error) => tracing::warn!(job = name, error = %error, "taking the job lock"),
+            Err(error) => tracing::warn!(job = %name, error = %error, "taking the job lock"),
         }
         tokio::select! {
             _ = tokio::time::sleep(RETRY) => {}

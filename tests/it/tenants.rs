@@ -9,6 +9,9 @@ use reqwest::header::HOST;
 use serde_json::{Value, json};
 use sqlx::Row;
 
+use civic_assistant::channels::telegram::TelegramSettings;
+
+use crate::emulator::Emulator;
 use crate::helpers::{TestApp, fresh_database, spawn_instance};
 use crate::staff::{PASSWORD, browser, hidden_csrf};
 
@@ -34,10 +37,19 @@ struct Deployment {
 
 /// A deployment with Provby added before it starts.
 async fn deployment() -> Deployment {
+    deployment_with(|_| String::new(), None).await
+}
+
+/// A deployment with Provby added before it starts, `extra` appended to Provby's
+/// configuration (given the data directory), and the default municipality's bot.
+async fn deployment_with(
+    extra: impl FnOnce(&std::path::Path) -> String,
+    telegram: Option<TelegramSettings>,
+) -> Deployment {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
     let config = data_dir.path().join("provby.toml");
-    std::fs::write(&config, provby_config()).expect("write the config");
+    std::fs::write(&config, provby_config() + &extra(data_dir.path())).expect("write the config");
     let output = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
         .args([
             "tenant",
@@ -65,7 +77,7 @@ async fn deployment() -> Deployment {
     for (username, municipality) in [("erik", None), ("petra", Some("provby"))] {
         add_account(&database_url, username, municipality);
     }
-    let app = spawn_instance(database_url, data_dir, None).await;
+    let app = spawn_instance(database_url, data_dir, telegram).await;
     Deployment { app, widget_key }
 }
 
@@ -418,4 +430,50 @@ async fn article_list(deployment: &Deployment, client: &reqwest::Client, via: Vi
         .text()
         .await
         .expect("html")
+}
+
+#[tokio::test]
+async fn each_municipality_talks_through_its_own_bot() {
+    let (exempelby_bot, exempelby_api) = Emulator::start().await;
+    let (provby_bot, provby_api) = Emulator::start().await;
+    let deployment = deployment_with(
+        |dir| {
+            let token = dir.join("provby-telegram-token");
+            std::fs::write(&token, "456:PROVBY\n").expect("write the token");
+            format!(
+                "\n[telegram]\ntoken_file = {:?}\napi_url = {provby_api:?}\n",
+                token.display().to_string()
+            )
+        },
+        Some(TelegramSettings {
+            token: "123:TEST".into(),
+            api_url: Some(exempelby_api),
+            webhook: None,
+        }),
+    )
+    .await;
+    exempelby_bot.message(5, "/start", "sv");
+    provby_bot.message(5, "/start", "sv");
+    exempelby_bot.wait_until(|e| e.sent_to(5).len() == 1).await;
+    provby_bot.wait_until(|e| e.sent_to(5).len() == 1).await;
+    let greeting = |bot: &Emulator| bot.sent_to(5)[0].text.clone();
+    assert!(
+        greeting(&exempelby_bot).contains("Exempelby kommun"),
+        "{}",
+        greeting(&exempelby_bot)
+    );
+    assert!(
+        greeting(&provby_bot).contains("Provby kommun"),
+        "{}",
+        greeting(&provby_bot)
+    );
+    // The same Telegram user is two residents, one in each municipality.
+    let database = deployment.app.database().await;
+    let rows =
+        sqlx::query("SELECT municipality_id FROM telegram_chats WHERE chat_id = 5 ORDER BY 1")
+            .fetch_all(&database)
+            .await
+            .expect("chats");
+    let municipalities: Vec<String> = rows.iter().map(|row| row.get(0)).collect();
+    assert_eq!(municipalities, vec!["exempelby", "provby"]);
 }

@@ -24,7 +24,9 @@ use axum::routing::post;
 use teloxide::prelude::*;
 use tokio::sync::{Notify, watch};
 
-use crate::app::App;
+use std::collections::HashMap;
+
+use crate::app::{App, in_tenant};
 use crate::store::exclusive;
 
 /// The outbox payloads that carry a plain text (an agent's reply) to a Telegram chat.
@@ -101,46 +103,60 @@ impl Telegram {
 
     /// Starts the sender and, without a webhook, the long-polling loop; both stop when
     /// `shutdown` turns true (the sender after flushing what is due).
+    /// The bot works for the municipality `tenant`.
     pub fn spawn(
         &self,
         app: &App,
+        tenant: &str,
         shutdown: watch::Receiver<bool>,
     ) -> Vec<tokio::task::JoinHandle<()>> {
         // With several instances, one sends (per-chat order and Telegram's rate limits are
         // per bot) and one polls (Telegram allows one getUpdates at a time); webhooks are
         // taken by every instance.
         let (sender_app, sender_bot) = (app.clone(), self.clone());
-        let mut tasks = vec![tokio::spawn(exclusive::run_exclusively(
-            app.store().clone(),
-            "telegram-sender",
-            shutdown.clone(),
-            move |shutdown| sender::run(sender_app, sender_bot, shutdown),
+        let mut tasks = vec![tokio::spawn(in_tenant(
+            tenant.to_string(),
+            exclusive::run_exclusively(
+                app.store().clone(),
+                format!("telegram-sender:{tenant}"),
+                shutdown.clone(),
+                move |shutdown| sender::run(sender_app, sender_bot, shutdown),
+            ),
         ))];
         if self.webhook_secret.is_none() {
             let (poll_app, poll_bot) = (app.clone(), self.clone());
-            tasks.push(tokio::spawn(exclusive::run_exclusively(
-                app.store().clone(),
-                "telegram-poller",
-                shutdown,
-                move |shutdown| updates::poll(poll_app, poll_bot, shutdown),
+            tasks.push(tokio::spawn(in_tenant(
+                tenant.to_string(),
+                exclusive::run_exclusively(
+                    app.store().clone(),
+                    format!("telegram-poller:{tenant}"),
+                    shutdown,
+                    move |shutdown| updates::poll(poll_app, poll_bot, shutdown),
+                ),
             )));
         }
         tasks
     }
+}
 
-    /// The webhook route, when the bot runs in webhook mode.
-    pub fn router(&self) -> Router<App> {
-        let telegram = self.clone();
-        Router::new().route(
-            "/api/v1/telegram/webhook",
-            post(
-                move |State(app): State<App>, headers: HeaderMap, body: Bytes| {
-                    let telegram = telegram.clone();
-                    async move { webhook(app, telegram, headers, body).await }
-                },
-            ),
-        )
-    }
+/// The webhook route for every municipality's bot: the request's municipality (its host
+/// name) picks the bot.
+pub fn router(bots: HashMap<String, Telegram>) -> Router<App> {
+    let bots = Arc::new(bots);
+    Router::new().route(
+        "/api/v1/telegram/webhook",
+        post(
+            move |State(app): State<App>, headers: HeaderMap, body: Bytes| {
+                let telegram = bots.get(&app.current_tenant()).cloned();
+                async move {
+                    match telegram {
+                        Some(telegram) => webhook(app, telegram, headers, body).await,
+                        None => StatusCode::NOT_FOUND,
+                    }
+                }
+            },
+        ),
+    )
 }
 
 /// One update posted by Telegram: checked against the secret, handled, acknowledged.

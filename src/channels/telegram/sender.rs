@@ -35,11 +35,12 @@ enum Attempt {
 
 /// Sends until shutdown; on shutdown, stops after the round in progress.
 pub async fn run(app: App, telegram: Telegram, mut shutdown: watch::Receiver<bool>) {
+    let municipality = app.assistant().municipality.id.clone();
     let mut last_to_chat: HashMap<i64, Instant> = HashMap::new();
     let mut last_sent = Instant::now() - GLOBAL_INTERVAL;
     let mut paused_until = Instant::now();
     loop {
-        let rows = match outbox::pending(app.store(), "telegram", BATCH).await {
+        let rows = match outbox::pending(app.store(), &municipality, "telegram", BATCH).await {
             Ok(rows) => rows,
             Err(error) => {
                 tracing::warn!(error = %error, "reading the outbox");
