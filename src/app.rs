@@ -100,6 +100,11 @@ impl App {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The municipality of the deployment's own content.
+    pub fn default_tenant(&self) -> String {
+        self.inner.default_tenant.clone()
+    }
+
     /// The municipality the current request or task works for.
     pub fn current_tenant(&self) -> String {
         CURRENT_TENANT

@@ -82,3 +82,15 @@ staff-articles-import = Import an article
 staff-articles-import-label = Article file in the knowledge format (TOML)
 staff-articles-import-button = Import and publish
 staff-articles-imported = The article is imported and published.
+
+## Municipalities of the deployment
+staff-tenants = Municipalities
+staff-tenants-list = Municipalities this installation serves
+staff-tenants-name = Municipality
+staff-tenants-hosts = Host names
+staff-tenants-key = Widget key
+staff-tenants-default = the installation's own
+staff-tenants-add = Add municipality
+staff-tenants-hosts-label = Host names (comma-separated), for example assistant.municipality.se
+staff-tenants-config-label = The municipality's municipality.toml
+staff-tenants-added = The municipality has been added and is served now.

@@ -82,3 +82,15 @@ staff-articles-import = Importera artikel
 staff-articles-import-label = Artikelfil i knowledge-format (TOML)
 staff-articles-import-button = Importera och publicera
 staff-articles-imported = Artikeln är importerad och publicerad.
+
+## Municipalities of the deployment
+staff-tenants = Kommuner
+staff-tenants-list = Kommuner som den här installationen betjänar
+staff-tenants-name = Kommun
+staff-tenants-hosts = Värdnamn
+staff-tenants-key = Widgetnyckel
+staff-tenants-default = installationens egen
+staff-tenants-add = Lägg till kommun
+staff-tenants-hosts-label = Värdnamn (kommaseparerade), till exempel assistent.kommun.se
+staff-tenants-config-label = Kommunens municipality.toml
+staff-tenants-added = Kommunen är tillagd och betjänas nu.

@@ -9,6 +9,7 @@ mod dashboard;
 mod inbox;
 mod pages;
 pub mod review;
+mod tenants;
 
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -42,6 +43,7 @@ pub fn router() -> Router<App> {
         .route("/staff/assets/staff.css", get(stylesheet))
         .merge(inbox::router())
         .merge(articles::router())
+        .merge(tenants::router())
         // The pages need no script and are never framed: say so to the browser.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -56,6 +56,8 @@ pub struct Page {
     municipality: String,
     user: Option<StaffUser>,
     notice: Option<String>,
+    /// Whether the page is served for the deployment's own municipality.
+    deployment: bool,
 }
 
 impl Page {
@@ -67,6 +69,7 @@ impl Page {
             municipality: app.assistant().municipality.name.clone(),
             user: None,
             notice: None,
+            deployment: app.current_tenant() == app.default_tenant(),
         }
     }
 
@@ -111,6 +114,8 @@ impl Page {
             user: self.user.as_ref().map(|u| u.display_name.as_str()),
             may_edit: self.user.as_ref().is_some_and(|u| u.may(Role::Editor)),
             may_answer: self.user.as_ref().is_some_and(|u| u.may(Role::Agent)),
+            may_administer: self.user.as_ref().is_some_and(|u| u.may(Role::Admin))
+                && self.deployment,
             csrf: csrf.as_deref(),
             notice: self.notice.as_deref(),
             t: strings,
@@ -129,6 +134,8 @@ struct LayoutData<'a> {
     user: Option<&'a str>,
     may_edit: bool,
     may_answer: bool,
+    /// An administrator of the deployment's own municipality (the municipalities page).
+    may_administer: bool,
     csrf: Option<&'a str>,
     notice: Option<&'a str>,
     t: Value,
@@ -148,6 +155,7 @@ pub fn message(lang: Lang, key: &str) -> Html<String> {
         user: None,
         may_edit: false,
         may_answer: false,
+        may_administer: false,
         csrf: None,
         notice: None,
         t: strings,

@@ -74,14 +74,19 @@ async fn deployment_with(
         .find_map(|line| line.strip_prefix("widget key: "))
         .expect("the widget key is printed")
         .to_string();
-    for (username, municipality) in [("erik", None), ("petra", Some("provby"))] {
-        add_account(&database_url, username, municipality);
+    for (username, municipality, role) in [
+        ("erik", None, "editor"),
+        ("petra", Some("provby"), "editor"),
+        ("ada", None, "admin"),
+        ("pia", Some("provby"), "admin"),
+    ] {
+        add_account(&database_url, username, municipality, role);
     }
     let app = spawn_instance(database_url, data_dir, telegram).await;
     Deployment { app, widget_key }
 }
 
-fn add_account(database_url: &str, username: &str, municipality: Option<&str>) {
+fn add_account(database_url: &str, username: &str, municipality: Option<&str>, role: &str) {
     use std::io::Write;
     let mut command = Command::new(env!("CARGO_BIN_EXE_civic-assistant"));
     command.args([
@@ -90,7 +95,7 @@ fn add_account(database_url: &str, username: &str, municipality: Option<&str>) {
         "--username",
         username,
         "--role",
-        "editor",
+        role,
         "--role",
         "agent",
         "--database-url",
@@ -476,4 +481,99 @@ async fn each_municipality_talks_through_its_own_bot() {
             .expect("chats");
     let municipalities: Vec<String> = rows.iter().map(|row| row.get(0)).collect();
     assert_eq!(municipalities, vec!["exempelby", "provby"]);
+}
+
+#[tokio::test]
+async fn the_deployment_administrator_adds_a_municipality_on_the_admin_page() {
+    let deployment = deployment().await;
+    let lillby = provby_config()
+        .replace(r#"id = "provby""#, r#"id = "lillby""#)
+        .replace("Provby kommun", "Lillby kommun");
+    // Only an administrator of the deployment's own municipality may.
+    for (via, username, allowed) in [
+        (Via::Exempelby, "erik", false),
+        (Via::ProvbyHost, "pia", false),
+        (Via::Exempelby, "ada", true),
+    ] {
+        let (client, signed_in) = sign_in(&deployment, via, username).await;
+        assert!(signed_in, "{username}");
+        let page = deployment
+            .request(&client, reqwest::Method::GET, "/staff/tenants?lang=en", via)
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(
+            page.status() == 200,
+            allowed,
+            "{username}: {}",
+            page.status()
+        );
+    }
+    let (ada, _) = sign_in(&deployment, Via::Exempelby, "ada").await;
+    let page = deployment
+        .request(
+            &ada,
+            reqwest::Method::GET,
+            "/staff/tenants?lang=en",
+            Via::Exempelby,
+        )
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("Provby kommun") && page.contains(&deployment.widget_key),
+        "{page}"
+    );
+    let csrf = hidden_csrf(&page);
+    let post = |config: String, hosts: &'static str| {
+        deployment
+            .request(
+                &ada,
+                reqwest::Method::POST,
+                "/staff/tenants?lang=en",
+                Via::Exempelby,
+            )
+            .form(&[
+                ("csrf", csrf.clone()),
+                ("config", config),
+                ("hosts", hosts.to_string()),
+            ])
+            .send()
+    };
+    let refused = post("[municipality]\nid = \"x\"\n".into(), "x.localhost")
+        .await
+        .expect("post")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        refused.contains("role=\"alert\""),
+        "a broken configuration is refused: {refused}"
+    );
+    let taken = post(lillby.clone(), PROVBY_HOST)
+        .await
+        .expect("post")
+        .text()
+        .await
+        .expect("html");
+    assert!(taken.contains("already served for provby"), "{taken}");
+    let added = post(lillby, "assistent.lillby.localhost")
+        .await
+        .expect("post");
+    assert_eq!(added.status(), 200);
+    let config: Value = deployment
+        .app
+        .client
+        .get(deployment.app.url("/api/v1/widget/config"))
+        .header(HOST, "assistent.lillby.localhost")
+        .send()
+        .await
+        .expect("config")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(config["municipality"], "Lillby kommun", "served at once");
 }
