@@ -1,4 +1,5 @@
-//! The contact centre's pages: sign-in, the dashboard and the review queue. Rendered on the
+//! The contact centre's pages: sign-in, the dashboard and the review queue here; the
+//! articles, the inbox and the coordinators' volunteering pages in submodules. Rendered on the
 //! server with handlebars (no JavaScript needed), in Swedish or English, every form carrying
 //! the session's CSRF token. Only this module and the channels know axum.
 
@@ -9,6 +10,7 @@ mod dashboard;
 mod inbox;
 mod pages;
 pub mod review;
+mod volunteering;
 
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -42,6 +44,7 @@ pub fn router() -> Router<App> {
         .route("/staff/assets/staff.css", get(stylesheet))
         .merge(inbox::router())
         .merge(articles::router())
+        .merge(volunteering::router())
         // The pages need no script and are never framed: say so to the browser.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -245,8 +248,10 @@ async fn login(
     }
 }
 
+/// A form that carries only the CSRF token; a form without one is refused like a wrong one.
 #[derive(Debug, Deserialize)]
 pub(super) struct CsrfForm {
+    #[serde(default)]
     pub(super) csrf: String,
 }
 

@@ -75,6 +75,12 @@ impl Page {
         self
     }
 
+    /// A title of the page's own (a need's title) instead of the one from `title_key`.
+    pub fn titled(mut self, title: &str) -> Page {
+        self.title = title.to_string();
+        self
+    }
+
     pub fn notice(mut self, key: &str) -> Page {
         self.notice = Some(self.text(key));
         self
@@ -111,6 +117,7 @@ impl Page {
             user: self.user.as_ref().map(|u| u.display_name.as_str()),
             may_edit: self.user.as_ref().is_some_and(|u| u.may(Role::Editor)),
             may_answer: self.user.as_ref().is_some_and(|u| u.may(Role::Agent)),
+            may_coordinate: self.user.as_ref().is_some_and(|u| u.may(Role::Coordinator)),
             csrf: csrf.as_deref(),
             notice: self.notice.as_deref(),
             t: strings,
@@ -129,6 +136,7 @@ struct LayoutData<'a> {
     user: Option<&'a str>,
     may_edit: bool,
     may_answer: bool,
+    may_coordinate: bool,
     csrf: Option<&'a str>,
     notice: Option<&'a str>,
     t: Value,
@@ -148,6 +156,7 @@ pub fn message(lang: Lang, key: &str) -> Html<String> {
         user: None,
         may_edit: false,
         may_answer: false,
+        may_coordinate: false,
         csrf: None,
         notice: None,
         t: strings,

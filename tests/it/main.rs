@@ -8,4 +8,5 @@ mod helpers;
 mod staff;
 mod telegram;
 mod transcripts;
+mod volunteering_staff;
 mod widget;
