@@ -1,4 +1,5 @@
-//! The contact centre's pages: sign-in, the dashboard and the review queue. Rendered on the
+//! The contact centre's pages: sign-in, the dashboard and the review queue here; the
+//! articles, the inbox and the coordinators' volunteering pages in submodules. Rendered on the
 //! server with handlebars (no JavaScript needed), in Swedish or English, every form carrying
 //! the session's CSRF token. Only this module and the channels know axum.
 
@@ -10,6 +11,7 @@ mod inbox;
 mod pages;
 pub mod review;
 mod tenants;
+mod volunteering;
 
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -44,6 +46,7 @@ pub fn router() -> Router<App> {
         .merge(inbox::router())
         .merge(articles::router())
         .merge(tenants::router())
+        .merge(volunteering::router())
         // The pages need no script and are never framed: say so to the browser.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -247,8 +250,10 @@ async fn login(
     }
 }
 
+/// A form that carries only the CSRF token; a form without one is refused like a wrong one.
 #[derive(Debug, Deserialize)]
 pub(super) struct CsrfForm {
+    #[serde(default)]
     pub(super) csrf: String,
 }
 

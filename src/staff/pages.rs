@@ -78,6 +78,12 @@ impl Page {
         self
     }
 
+    /// A title of the page's own (a need's title) instead of the one from `title_key`.
+    pub fn titled(mut self, title: &str) -> Page {
+        self.title = title.to_string();
+        self
+    }
+
     pub fn notice(mut self, key: &str) -> Page {
         self.notice = Some(self.text(key));
         self
@@ -116,6 +122,7 @@ impl Page {
             may_answer: self.user.as_ref().is_some_and(|u| u.may(Role::Agent)),
             may_administer: self.user.as_ref().is_some_and(|u| u.may(Role::Admin))
                 && self.deployment,
+            may_coordinate: self.user.as_ref().is_some_and(|u| u.may(Role::Coordinator)),
             csrf: csrf.as_deref(),
             notice: self.notice.as_deref(),
             t: strings,
@@ -136,6 +143,7 @@ struct LayoutData<'a> {
     may_answer: bool,
     /// An administrator of the deployment's own municipality (the municipalities page).
     may_administer: bool,
+    may_coordinate: bool,
     csrf: Option<&'a str>,
     notice: Option<&'a str>,
     t: Value,
@@ -156,6 +164,7 @@ pub fn message(lang: Lang, key: &str) -> Html<String> {
         may_edit: false,
         may_answer: false,
         may_administer: false,
+        may_coordinate: false,
         csrf: None,
         notice: None,
         t: strings,

@@ -10,7 +10,8 @@
 //! - `rules`: [`check`], every hard rule and its [`Exclusion`];
 //! - `matching`: [`matches_for`], [`volunteers_for`], [`explain`], the score and its weights;
 //! - `index`: [`NeedIndex`], the needs prepared once for ranking many volunteers;
-//! - `reasons`: [`Reason`] and [`render`] in Swedish and English;
+//! - `reasons`: [`Reason`] and [`render`] in Swedish and English, and the names of skills,
+//!   topics and spoken languages for lists;
 //! - `answers`: reading free-text answers (topics, languages, times, places, yes/no);
 //! - `dialog`: the volunteer conversation's questions as a state machine.
 
@@ -33,7 +34,7 @@ pub use index::NeedIndex;
 pub use matching::{Candidate, Match, Score, explain, matches_for, volunteers_for};
 pub use need::{MinimumAge, Need, NeedId, NeedStatus, NeedText, Organiser, Place};
 pub use profile::{AgeBand, Profile, VolunteerId};
-pub use reasons::{Reason, render};
+pub use reasons::{Reason, language_label, render, skill_label, topic_label};
 pub use rules::{Exclusion, check};
 pub use schedule::{DayPart, Occasion, Schedule, TimeWindow, WeeklySlot};
 pub use vocabulary::{Area, LanguageCode, Skill, Topic};

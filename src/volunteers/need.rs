@@ -93,10 +93,15 @@ pub struct Need {
 impl Need {
     /// The text in `lang`, else Swedish, else English, else any; `None` only without texts.
     pub fn text(&self, lang: Lang) -> Option<&NeedText> {
+        self.text_and_lang(lang).map(|(_, text)| text)
+    }
+
+    /// [`Need::text`] with the language it is written in, for pages that mark it up.
+    pub fn text_and_lang(&self, lang: Lang) -> Option<(Lang, &NeedText)> {
         [lang, Lang::Sv, Lang::En]
-            .iter()
-            .find_map(|lang| self.texts.get(lang))
-            .or_else(|| self.texts.values().next())
+            .into_iter()
+            .find_map(|lang| self.texts.get(&lang).map(|text| (lang, text)))
+            .or_else(|| self.texts.iter().next().map(|(lang, text)| (*lang, text)))
     }
 
     /// Whether every place is taken.

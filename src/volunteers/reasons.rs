@@ -102,6 +102,31 @@ pub fn render(reasons: &[Reason], lang: Lang) -> String {
     format!("{} {}", words.you, join(phrases.into_iter(), words.and))
 }
 
+/// A topic's name for a list ("läxhjälp", "homework help"): Swedish for [`Lang::Sv`],
+/// English for every other language, as in [`render`].
+pub fn topic_label(topic: Topic, lang: Lang) -> &'static str {
+    topic_name(topic)[column(lang)]
+}
+
+/// A skill's name for a list ("körkort", "driving licence"), in the languages of [`render`].
+pub fn skill_label(skill: Skill, lang: Lang) -> &'static str {
+    skill_name(skill)[column(lang)]
+}
+
+/// A spoken language's name ("arabiska", "Arabic"), or its code when it is not listed.
+pub fn language_label(code: LanguageCode, lang: Lang) -> String {
+    language_name(code, column(lang))
+}
+
+/// The column of the name tables for `lang`: Swedish, else English.
+fn column(lang: Lang) -> usize {
+    if lang == Lang::Sv {
+        SWEDISH.column
+    } else {
+        ENGLISH.column
+    }
+}
+
 /// Why `need` suits `volunteer`, a pair that passed the rules, strongest kind first; `times`
 /// are the need's times ahead and `free` the volunteer's availability.
 pub(super) fn reasons(
@@ -266,6 +291,24 @@ fn skill_phrase(skill: Skill) -> [&'static str; 2] {
     }
 }
 
+/// A skill as a noun, for lists: Swedish, English.
+fn skill_name(skill: Skill) -> [&'static str; 2] {
+    match skill {
+        Skill::DrivingLicence => ["körkort", "driving licence"],
+        Skill::FirstAid => ["första hjälpen", "first aid"],
+        Skill::Cooking => ["matlagning", "cooking"],
+        Skill::DigitalHelp => ["datorer och mobiler", "computers and phones"],
+        Skill::Tutoring => ["läxhjälp och undervisning", "tutoring"],
+        Skill::Music => ["musik", "music"],
+        Skill::SportsLeading => ["leda träningar", "leading training sessions"],
+        Skill::Crafts => ["hantverk", "crafts"],
+        Skill::Gardening => ["trädgårdsarbete", "gardening"],
+        Skill::Interpreting => ["tolkning", "interpreting"],
+        Skill::Administration => ["administration", "administration"],
+        Skill::Photography => ["fotografering", "photography"],
+    }
+}
+
 /// A topic after "intresserad av"/"interested in": Swedish, English.
 fn topic_name(topic: Topic) -> [&'static str; 2] {
     match topic {
@@ -359,6 +402,24 @@ mod tests {
                 "Arabic falls back to English"
             );
         }
+    }
+
+    #[test]
+    fn names_for_lists_in_swedish_and_english() {
+        for skill in Skill::ALL {
+            assert_ne!(skill_label(skill, Lang::Sv), "", "{skill:?}");
+            assert_ne!(skill_label(skill, Lang::En), "", "{skill:?}");
+        }
+        assert_eq!(skill_label(Skill::DrivingLicence, Lang::Sv), "körkort");
+        assert_eq!(
+            skill_label(Skill::DrivingLicence, Lang::Ar),
+            "driving licence"
+        );
+        assert_eq!(topic_label(Topic::Elderly, Lang::Sv), "äldre");
+        assert_eq!(topic_label(Topic::Elderly, Lang::En), "older people");
+        assert_eq!(language_label(lang("ar"), Lang::Sv), "arabiska");
+        assert_eq!(language_label(lang("ar"), Lang::En), "Arabic");
+        assert_eq!(language_label(lang("xh"), Lang::Sv), "xh");
     }
 
     #[test]

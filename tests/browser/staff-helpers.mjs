@@ -35,10 +35,11 @@ export function addUser(dataDir, { username = USERNAME, password = PASSWORD, rol
 }
 
 /** Starts `civic-assistant serve` on a free port with its own data directory (kept in
- *  `dataDir`, so accounts can be added to the same database). */
-export async function startStaffServer() {
+ *  `dataDir`, so accounts can be added to the same database); `args` are added to `serve`'s
+ *  (`["--demo"]` for the example volunteer needs). */
+export async function startStaffServer({ args = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "civic-staff-data-"));
-  const child = spawn(BIN, ["serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir], {
+  const child = spawn(BIN, ["serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" },
   });

@@ -12,4 +12,5 @@ mod telegram;
 mod tenants;
 mod transcripts;
 mod volunteering;
+mod volunteering_staff;
 mod widget;
