@@ -122,6 +122,19 @@ impl TestApp {
         reply
     }
 
+    /// Waits until the service has started (its start-up work, such as loading demo data,
+    /// is done once it answers).
+    pub async fn ready(&self) {
+        for _ in 0..600 {
+            let response = self.client.get(self.url("/readyz")).send().await;
+            if response.is_ok_and(|response| response.status() == 200) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the service never became ready");
+    }
+
     /// The service's own database, read directly.
     pub async fn database(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();

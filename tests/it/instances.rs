@@ -26,22 +26,11 @@ async fn two_instances(telegram: Option<TelegramSettings>) -> Option<(TestApp, T
     let first_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(first_dir.path()).await;
     let first = spawn_instance(database_url.clone(), first_dir, telegram.clone()).await;
-    ready(&first).await;
+    first.ready().await;
     let second_dir = tempfile::tempdir().expect("temporary directory");
     let second = spawn_instance(database_url, second_dir, telegram).await;
-    ready(&second).await;
+    second.ready().await;
     Some((first, second))
-}
-
-async fn ready(app: &TestApp) {
-    for _ in 0..200 {
-        let response = app.client.get(app.url("/readyz")).send().await;
-        if response.is_ok_and(|response| response.status() == 200) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the instance never became ready");
 }
 
 async fn say_in(app: &TestApp, conversation: Option<&str>, body: Value) -> Value {

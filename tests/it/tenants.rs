@@ -83,6 +83,7 @@ async fn deployment_with(
         add_account(&database_url, username, municipality, role);
     }
     let app = spawn_instance(database_url, data_dir, telegram).await;
+    app.ready().await;
     Deployment { app, widget_key }
 }
 
@@ -576,4 +577,94 @@ async fn the_deployment_administrator_adds_a_municipality_on_the_admin_page() {
         .await
         .expect("json");
     assert_eq!(config["municipality"], "Lillby kommun", "served at once");
+}
+
+#[tokio::test]
+async fn volunteer_needs_and_volunteers_belong_to_their_municipality() {
+    let deployment = deployment().await;
+    let database = deployment.app.database().await;
+    let needs_of = |municipality: &'static str| {
+        let database = database.clone();
+        async move {
+            sqlx::query("SELECT id FROM volunteer_needs WHERE municipality_id = $1 ORDER BY id")
+                .bind(municipality)
+                .fetch_all(&database)
+                .await
+                .expect("needs")
+                .iter()
+                .map(|row| row.get::<i64, _>(0))
+                .collect::<Vec<i64>>()
+        }
+    };
+    let (exempelby, provby) = (needs_of("exempelby").await, needs_of("provby").await);
+    assert!(
+        !exempelby.is_empty() && !provby.is_empty(),
+        "demo needs for each"
+    );
+    for (via, username, own, other) in [
+        (Via::Exempelby, "ada", &exempelby, &provby),
+        (Via::ProvbyHost, "pia", &provby, &exempelby),
+    ] {
+        let (coordinator, _) = sign_in(&deployment, via, username).await;
+        let status = |path: String| {
+            let request = deployment.request(&coordinator, reqwest::Method::GET, &path, via);
+            async move { request.send().await.expect("page").status().as_u16() }
+        };
+        assert_eq!(
+            status(format!("/staff/volunteering/{}", own[0])).await,
+            200,
+            "{username}"
+        );
+        assert_eq!(
+            status(format!("/staff/volunteering/{}", other[0])).await,
+            404,
+            "{username}"
+        );
+        assert_eq!(
+            status(format!("/staff/volunteering/{}/volunteers.csv", other[0])).await,
+            404,
+            "{username}"
+        );
+    }
+    // A volunteer in Provby's chat is offered Provby's needs only.
+    let (_, first) = deployment
+        .chat(Via::ProvbyHost, json!({ "text": "jag vill hjälpa till" }))
+        .await;
+    let id = first["conversation_id"].as_str().expect("id").to_string();
+    let mut last = first;
+    for choice in [
+        "volunteer-anything",
+        "volunteer-languages-sv",
+        "volunteer-when-any",
+        "volunteer-where-anywhere",
+        "volunteer-age-adult",
+        "volunteer-yes",
+        "volunteer-yes",
+    ] {
+        let (status, reply) = deployment
+            .chat(
+                Via::ProvbyHost,
+                json!({ "conversation_id": id, "topic": choice, "text": "" }),
+            )
+            .await;
+        assert_eq!(status, 200, "{reply}");
+        last = reply;
+    }
+    let offered: Vec<i64> = last["choices"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|choice| {
+            choice["topic"]
+                .as_str()?
+                .strip_prefix("volunteer-need-")?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert!(!offered.is_empty(), "{last}");
+    assert!(
+        offered.iter().all(|need| provby.contains(need)),
+        "{offered:?} of {provby:?}"
+    );
 }
