@@ -192,3 +192,39 @@ async fn only_the_configured_origins_may_call_the_api_from_a_browser() {
     let other = preflight("https://evil.example").await.expect("preflight");
     assert!(other.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn the_privacy_notice_is_there_in_every_offered_language() {
+    let app = crate::helpers::spawn_app().await;
+    for (lang, dir) in [
+        ("sv", "ltr"),
+        ("en", "ltr"),
+        ("ar", "rtl"),
+        ("fa", "rtl"),
+        ("fi", "ltr"),
+        ("so", "ltr"),
+        ("uk", "ltr"),
+        ("pl", "ltr"),
+        ("ti", "ltr"),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&format!("/privacy?lang={lang}")))
+            .send()
+            .await
+            .expect("privacy");
+        assert_eq!(response.status(), 200);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+            "{lang}: {html}"
+        );
+        assert!(html.contains("90"), "{lang}: the retention period");
+        assert!(
+            html.contains("kontaktcenter@exempelby.example"),
+            "{lang}: the municipality's address"
+        );
+        assert!(!html.contains("{ $"), "{lang}: every placeable filled");
+        assert!(!html.contains("<script"), "{lang}: no script");
+    }
+}

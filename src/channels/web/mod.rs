@@ -2,6 +2,7 @@
 
 mod chat;
 pub mod error;
+mod privacy;
 mod stream;
 mod tenant;
 mod widget;
@@ -32,6 +33,7 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(widget::router())
+        .merge(privacy::router())
         .merge(chat::router())
         .merge(stream::router())
         .merge(crate::staff::router())

@@ -38,7 +38,7 @@
     sv: "Chatta med oss|Stäng chatten|Digital assistent|Du chattar med en digital assistent, inte med en människa. Svaren kan vara fel, så kontrollera viktiga uppgifter. Skriv inte ditt personnummer eller andra känsliga uppgifter.|Konversation|Din fråga|Skriv din fråga här|Skicka|Assistenten skriver …|Prata med en person|Välj ett alternativ|Var svaret till hjälp?|Ja, svaret hjälpte|Nej, svaret hjälpte inte|Tack för ditt omdöme!|Språk|Ny konversation|Du är inte ansluten till internet. Dina meddelanden skickas när anslutningen är tillbaka.|Ansluter igen …|Chatten fungerar inte just nu. Försök igen om en stund eller ring kontaktcentret på {phone}.|Väntar på att skickas|Meddelandet kunde inte skickas.|Försök igen|öppnas i en ny flik|Du|Assistenten",
     en: "Chat with us|Close the chat|Digital assistant|You are chatting with a digital assistant, not with a person. Answers can be wrong, so check important details. Do not write your personal identity number or other sensitive information.|Conversation|Your question|Type your question here|Send|The assistant is typing …|Talk to a person|Choose an option|Was the answer helpful?|Yes, the answer helped|No, the answer did not help|Thank you for your feedback!|Language|New conversation|You are not connected to the internet. Your messages will be sent when the connection is back.|Reconnecting …|The chat is not working right now. Try again in a while or call the contact centre on {phone}.|Waiting to be sent|The message could not be sent.|Try again|opens in a new tab|You|Assistant"
   };
-  var KEYS = "open close title intro log-label input-label placeholder send typing talk-to-person choices feedback-question thumbs-up thumbs-down feedback-thanks language-menu new-conversation offline reconnecting server-down pending error retry new-tab you assistant".split(" ");
+  var KEYS = "open close title intro log-label input-label placeholder send typing talk-to-person choices feedback-question thumbs-up thumbs-down feedback-thanks language-menu new-conversation offline reconnecting server-down pending error retry new-tab you assistant privacy".split(" ");
 
   function builtin(lang) {
     var values = (BUILTIN[lang] || BUILTIN[lang === "sv" ? "sv" : "en"]).split("|"), out = {};
@@ -156,7 +156,7 @@
     "select{min-height:2.5em;max-width:100%;padding:.2em .3em;border:1px solid #6b6b6b;border-radius:.3em;background:#fff}",
     ".link{min-height:2.5em;padding:.2em .5em;border:1px solid transparent;background:none;color:var(--brand,#0a4d8c);text-decoration:underline}",
     ".log{flex:1 1 auto;min-height:8em;overflow-y:auto;overflow-x:hidden;padding:.75em;background:#fafafa;overscroll-behavior:contain}",
-    ".intro{margin:0 0 .75em;padding:.5em .6em;border-inline-start:4px solid var(--brand,#0a4d8c);background:#eef3f9;font-size:.875em}",
+    ".intro p{margin:0 0 .25em}.privacy{color:var(--brand,#0a4d8c);font-weight:600}.intro{margin:0 0 .75em;padding:.5em .6em;border-inline-start:4px solid var(--brand,#0a4d8c);background:#eef3f9;font-size:.875em}",
     ".msg{max-width:88%;margin:.5em 0;padding:.5em .7em;border-radius:.7em;overflow-wrap:anywhere}",
     ".msg.in{margin-inline-start:auto;background:var(--brand,#0a4d8c);color:#fff;border-end-end-radius:.15em}",
     ".msg.out{margin-inline-end:auto;background:#eceff3;border:1px solid #d0d5db;border-end-start-radius:.15em}",
@@ -217,7 +217,10 @@
   var select = el("select", { id: "ca-lang", onchange: function () { pickLanguage(select.value); } });
   var langLabel = el("label", { "for": "ca-lang" }, [bind(el("span"), "widget-language-menu"), select]);
   var newBtn = bind(el("button", { type: "button", "class": "link", onclick: newConversation }), "widget-new-conversation");
-  var intro = bind(el("p", { "class": "intro" }), "widget-intro");
+  // The notice of how messages are handled, in the interface language, before the first one.
+  var privacy = el("a", { "class": "privacy", target: "_blank", rel: "noopener" },
+    [bind(el("span"), "widget-privacy"), icon("ext"), vh("widget-new-tab")]);
+  var intro = el("div", { "class": "intro" }, [bind(el("p"), "widget-intro"), privacy]);
   var log = el("div", { "class": "log", role: "log", "aria-live": "polite", tabindex: "0" }, [intro]);
   bind(log, "widget-log-label", "aria-label");
   var typing = el("div", { "class": "typing", role: "status" });
@@ -257,6 +260,7 @@
     [panel, launcher].forEach(function (e) { e.lang = state.ui; e.dir = dir; });
     org.textContent = (state.config && state.config.municipality) || "";
     bound.forEach(paint);
+    privacy.href = new URL("privacy?lang=" + encodeURIComponent(state.ui) + (widgetKey ? "&key=" + encodeURIComponent(widgetKey) : ""), base).href;
     var list = (state.config && state.config.languages) || LANGS;
     select.textContent = "";
     list.forEach(function (l) {
