@@ -8,7 +8,7 @@ use tokio::net::TcpListener;
 use crate::channels::telegram::Telegram;
 use crate::channels::web;
 use crate::chat::Assistant;
-use crate::config::Settings;
+use crate::config::{Safeguards, Settings};
 use crate::content::Content;
 use crate::store::Store;
 
@@ -29,18 +29,40 @@ struct Inner {
     assistant: RwLock<Arc<Assistant>>,
     /// The shipped (or directory) content, to rebuild the assistant with staff edits.
     content: Content,
+    /// Limits, proxies, TLS and retention as this instance runs with them: the
+    /// municipality file's, overridden by the operator's flags and environment; fixed at start.
+    safeguards: Safeguards,
+    /// This instance's rate limits and what they have counted (in memory, per instance).
+    limiters: Arc<crate::limits::Limiters>,
 }
 
 impl App {
-    pub fn new(store: Store, assistant: Assistant, content: Content) -> App {
+    pub fn new(
+        store: Store,
+        assistant: Assistant,
+        content: Content,
+        safeguards: Safeguards,
+    ) -> App {
         App {
             inner: Arc::new(Inner {
                 store,
                 conversation_events: tokio::sync::broadcast::channel(1024).0,
                 assistant: RwLock::new(Arc::new(assistant)),
                 content,
+                limiters: Arc::new(crate::limits::Limiters::new(&safeguards.limits)),
+                safeguards,
             }),
         }
+    }
+
+    /// Limits, proxies, TLS and retention as this instance runs with them.
+    pub fn safeguards(&self) -> &Safeguards {
+        &self.inner.safeguards
+    }
+
+    /// This instance's rate limits.
+    pub fn limiters(&self) -> &Arc<crate::limits::Limiters> {
+        &self.inner.limiters
     }
 
     pub fn store(&self) -> &Store {
@@ -139,25 +161,42 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
-    let app = App::new(store, assistant, content);
+    let safeguards = assistant
+        .municipality
+        .safeguards
+        .overridden_by(&settings.overrides);
+    let app = App::new(store, assistant, content, safeguards);
     // Staff edits saved before this start override the shipped articles.
     app.reload_content().await.context("applying staff edits")?;
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut extra_routes = axum::Router::new();
-    let mut tasks = Vec::new();
+    let mut tasks = vec![
+        tokio::spawn(crate::retention::run_periodically(
+            app.clone(),
+            stopped.clone(),
+        )),
+        tokio::spawn(crate::limits::forget_idle_until(
+            app.limiters().clone(),
+            stopped.clone(),
+        )),
+    ];
     if let Some(telegram_settings) = &settings.telegram {
         let telegram = Telegram::connect(telegram_settings)
             .await
             .context("starting the Telegram bot")?;
-        tasks = telegram.spawn(&app, stopped.clone());
+        tasks.extend(telegram.spawn(&app, stopped.clone()));
         extra_routes = extra_routes.merge(telegram.router());
     }
     let shutdown = async move {
         shutdown.await;
         let _ = stop.send(true);
     };
-    axum::serve(listener, web::router(app, extra_routes))
+    // The peer address is the client for the per-address limit (unless a trusted proxy
+    // names another).
+    let service = web::router(app, extra_routes)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP")?;

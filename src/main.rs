@@ -22,6 +22,7 @@ fn main() -> std::process::ExitCode {
         Command::Check(args) => cli::check(&args),
         Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
         Command::Eval(args) => cli::eval(&args),
+        Command::Retention(cli::RetentionCommand::Run(args)) => cli::retention_run(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use civic_assistant::channels::telegram::TelegramSettings;
-use civic_assistant::config::Settings;
+use civic_assistant::config::{Overrides, Settings};
 use serde_json::{Value, json};
 use sqlx::any::AnyPoolOptions;
 use tempfile::TempDir;
@@ -56,6 +56,14 @@ pub async fn spawn_app() -> TestApp {
 
 /// `spawn_app` with a Telegram bot.
 pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
+    spawn_app_configured(telegram, Overrides::default()).await
+}
+
+/// `spawn_app` with a Telegram bot and the operator's overrides (limits, proxies, TLS).
+pub async fn spawn_app_configured(
+    telegram: Option<TelegramSettings>,
+    overrides: Overrides,
+) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
     let settings = Settings {
@@ -64,6 +72,7 @@ pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
         database_url: Some(database_url.clone()),
         content_dir: None,
         telegram,
+        overrides,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -80,6 +89,26 @@ pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
         _data_dir: data_dir,
         database_url,
     }
+}
+
+/// The application value as `run` builds it (a fresh database, the shipped content), for
+/// tests that drive the router directly; the directory holds the database.
+pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) {
+    let data_dir = tempfile::tempdir().expect("temporary directory");
+    let store = civic_assistant::store::Store::open(&fresh_database(data_dir.path()).await)
+        .await
+        .expect("the store");
+    let content = civic_assistant::content::Content::embedded();
+    let assistant = civic_assistant::chat::Assistant::load(&content).expect("the content loads");
+    store
+        .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
+        .await
+        .expect("the municipality");
+    let safeguards = assistant.municipality.safeguards.overridden_by(&overrides);
+    (
+        civic_assistant::App::new(store, assistant, content, safeguards),
+        data_dir,
+    )
 }
 
 impl TestApp {

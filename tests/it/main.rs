@@ -4,7 +4,11 @@
 mod api;
 mod cli;
 mod emulator;
+mod fuzz;
+mod headers;
 mod helpers;
+mod limits;
+mod retention;
 mod staff;
 mod telegram;
 mod transcripts;

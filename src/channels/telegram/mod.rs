@@ -26,6 +26,9 @@ use tokio::sync::{Notify, watch};
 
 use crate::app::App;
 
+/// Where Telegram posts updates in webhook mode.
+pub const WEBHOOK_PATH: &str = "/api/v1/telegram/webhook";
+
 /// The outbox payloads that carry a plain text (an agent's reply) to a Telegram chat.
 pub fn text_payloads(text: &str) -> Vec<String> {
     format::with_buttons(text, Vec::new())
@@ -124,7 +127,7 @@ impl Telegram {
     pub fn router(&self) -> Router<App> {
         let telegram = self.clone();
         Router::new().route(
-            "/api/v1/telegram/webhook",
+            WEBHOOK_PATH,
             post(
                 move |State(app): State<App>, headers: HeaderMap, body: Bytes| {
                     let telegram = telegram.clone();

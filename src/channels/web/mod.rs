@@ -2,14 +2,19 @@
 
 mod chat;
 pub mod error;
+mod headers;
+pub mod limits;
 mod stream;
 mod widget;
 
 pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
 
+use std::sync::Arc;
+
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, Method};
 use axum::http::{StatusCode, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -26,16 +31,26 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// webhook), which share the error handling and limits.
 pub fn router(app: App, extra: Router<App>) -> Router {
     let cors = cors(&app);
-    Router::new()
+    let security_headers = Arc::new(headers::SecurityHeaders::new(
+        &app.assistant().municipality.allowed_origins,
+        app.safeguards().behind_tls,
+    ));
+    // Every route but the conversation stream, which stays open by design, has a deadline.
+    let timed = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(widget::router())
         .merge(chat::router())
-        .merge(stream::router())
         .merge(crate::staff::router())
         .merge(extra)
+        .layer(from_fn_with_state(app.clone(), limits::timeout));
+    Router::new()
+        .merge(timed)
+        .merge(stream::router())
         .fallback(not_found)
+        .layer(from_fn_with_state(app.clone(), limits::per_client_address))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(security_headers, headers::add))
         .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(app)
