@@ -23,7 +23,7 @@ use crate::store::{Backend, Store, now_millis};
 /// How often the job runs after the first run at start.
 const EVERY: Duration = Duration::from_secs(60 * 60);
 /// The PostgreSQL advisory lock key of the job (any constant that no other job uses).
-const ADVISORY_LOCK_KEY: i64 = 0x6369_7669_6372_6574; // "civicret"
+pub const ADVISORY_LOCK_KEY: i64 = 0x6369_7669_6372_6574; // "civicret"
 const DAY_MILLIS: i64 = 24 * 60 * 60 * 1000;
 
 /// How many rows one run deleted, per table.

@@ -268,6 +268,40 @@ async fn exactly_what_is_past_the_limit_is_deleted_table_by_table() {
     assert_eq!(again, Deleted::default());
 }
 
+#[tokio::test]
+async fn on_postgresql_one_instance_at_a_time_runs_it() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let store = Store::open(&fresh_database(dir.path()).await)
+        .await
+        .expect("the store");
+    if store.backend != civic_assistant::store::Backend::Postgres {
+        // SQLite has one instance by construction; its writers take turns.
+        return;
+    }
+    // Another instance holds the job's lock.
+    let mut other = store.pool.acquire().await.expect("a connection");
+    sqlx::query("SELECT pg_advisory_lock($1)")
+        .bind(retention::ADVISORY_LOCK_KEY)
+        .execute(&mut *other)
+        .await
+        .expect("the lock");
+    let limit = retention::cutoff(now_millis(), 90);
+    let skipped = retention::run_once(&store, HERE, limit)
+        .await
+        .expect("a run");
+    assert_eq!(skipped, None);
+    sqlx::query("SELECT pg_advisory_unlock($1)")
+        .bind(retention::ADVISORY_LOCK_KEY)
+        .execute(&mut *other)
+        .await
+        .expect("the unlock");
+    drop(other);
+    let ran = retention::run_once(&store, HERE, limit)
+        .await
+        .expect("a run");
+    assert_eq!(ran, Some(Deleted::default()));
+}
+
 #[test]
 fn the_command_runs_the_job_once_and_prints_the_counts() {
     let dir = tempfile::tempdir().expect("temporary directory");

@@ -115,26 +115,7 @@ pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::R
         }
         _ => return Ok(()),
     };
-    if app.limiters().telegram_chat.check(&chat_id).is_err() {
-        // Over the limit the message is not stored or answered; the chat hears why once a
-        // minute rather than nothing at all.
-        if app.limiters().telegram_notice.check(&chat_id).is_ok() {
-            let notice = rate_limited_notice(app, inbound.hints.channel);
-            // The notice answers no stored message; the update's id, negated, keys it in
-            // the outbox (reply message ids are positive), so a replay queues it once.
-            let key = -i64::from(update.id.0);
-            outbox::enqueue(
-                app.store(),
-                &app.assistant().municipality.id,
-                "telegram",
-                chat_id,
-                key,
-                &super::text_payloads(&notice),
-            )
-            .await
-            .context("queueing the rate-limit notice")?;
-            telegram.outbox_wake.notify_one();
-        }
+    if over_limit(app, telegram, chat_id, update.id.0, inbound.hints.channel).await? {
         return Ok(());
     }
     if typing {
@@ -194,14 +175,42 @@ pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::R
     Ok(())
 }
 
-/// "Please wait a minute", in the user's Telegram language when the municipality offers it.
-fn rate_limited_notice(app: &App, hint: Option<Lang>) -> String {
-    let assistant = app.assistant();
-    let municipality = &assistant.municipality;
-    let lang = hint
-        .filter(|lang| municipality.languages.contains(lang))
-        .unwrap_or(municipality.default_language);
-    assistant.locales.text(lang, "rate-limited-reply", &[])
+/// Counts a message against its chat's limit. Over it, the message is neither stored nor
+/// answered, and the chat is told "please wait a minute" (in the user's Telegram language
+/// when the municipality offers it) once a minute rather than hearing nothing at all.
+async fn over_limit(
+    app: &App,
+    telegram: &Telegram,
+    chat_id: i64,
+    update_id: u32,
+    hint: Option<Lang>,
+) -> anyhow::Result<bool> {
+    let limiters = app.limiters();
+    if limiters.telegram_chat.check(&chat_id).is_ok() {
+        return Ok(false);
+    }
+    if limiters.telegram_notice.check(&chat_id).is_ok() {
+        let assistant = app.assistant();
+        let municipality = &assistant.municipality;
+        let lang = hint
+            .filter(|lang| municipality.languages.contains(lang))
+            .unwrap_or(municipality.default_language);
+        let notice = assistant.locales.text(lang, "rate-limited-reply", &[]);
+        // The notice answers no stored message: the update's id, negated, keys it in the
+        // outbox (reply message ids are positive), so a replayed update queues it once.
+        outbox::enqueue(
+            app.store(),
+            &municipality.id,
+            "telegram",
+            chat_id,
+            -i64::from(update_id),
+            &super::text_payloads(&notice),
+        )
+        .await
+        .context("queueing the rate-limit notice")?;
+        telegram.outbox_wake.notify_one();
+    }
+    Ok(true)
 }
 
 /// What a message asks, or `None` when the bot should stay silent (a group chat that does
