@@ -9,7 +9,7 @@ use tokio::net::TcpListener;
 use crate::channels::telegram::Telegram;
 use crate::channels::web;
 use crate::chat::Assistant;
-use crate::config::Settings;
+use crate::config::{Safeguards, Settings};
 use crate::content::Content;
 use crate::store::Store;
 
@@ -29,6 +29,11 @@ struct Inner {
     default_tenant: String,
     /// Every municipality served, with its content and routes.
     tenants: RwLock<Registry>,
+    /// Limits, proxies, TLS and retention as this instance runs with them: the default
+    /// municipality file's, overridden by the operator's flags and environment; fixed at start.
+    safeguards: Safeguards,
+    /// This instance's rate limits and what they have counted (in memory, per instance).
+    limiters: Arc<crate::limits::Limiters>,
 }
 
 /// The municipalities this instance serves.
@@ -60,7 +65,12 @@ pub async fn in_tenant<F: std::future::Future>(id: String, work: F) -> F::Output
 }
 
 impl App {
-    pub fn new(store: Store, assistant: Assistant, content: Content) -> App {
+    pub fn new(
+        store: Store,
+        assistant: Assistant,
+        content: Content,
+        safeguards: Safeguards,
+    ) -> App {
         let default_tenant = assistant.municipality.id.clone();
         let mut registry = Registry::default();
         registry.by_id.insert(
@@ -76,8 +86,20 @@ impl App {
                 conversation_events: tokio::sync::broadcast::channel(1024).0,
                 default_tenant,
                 tenants: RwLock::new(registry),
+                limiters: Arc::new(crate::limits::Limiters::new(&safeguards.limits)),
+                safeguards,
             }),
         }
+    }
+
+    /// Limits, proxies, TLS and retention as this instance runs with them.
+    pub fn safeguards(&self) -> &Safeguards {
+        &self.inner.safeguards
+    }
+
+    /// This instance's rate limits.
+    pub fn limiters(&self) -> &Arc<crate::limits::Limiters> {
+        &self.inner.limiters
     }
 
     pub fn store(&self) -> &Store {
@@ -306,7 +328,11 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
-    let app = App::new(store, assistant, content);
+    let safeguards = assistant
+        .municipality
+        .safeguards
+        .overridden_by(&settings.overrides);
+    let app = App::new(store, assistant, content, safeguards);
     app.load_tenants().await.context("loading the tenants")?;
     // Staff edits saved before this start override the shared articles (the tenants'
     // were applied as they loaded).
@@ -324,10 +350,17 @@ pub async fn run(
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut extra_routes = axum::Router::new();
-    let mut tasks = vec![tokio::spawn(crate::content_sync::listen(
-        app.clone(),
-        stopped.clone(),
-    ))];
+    let mut tasks = vec![
+        tokio::spawn(crate::content_sync::listen(app.clone(), stopped.clone())),
+        tokio::spawn(crate::retention::run_periodically(
+            app.clone(),
+            stopped.clone(),
+        )),
+        tokio::spawn(crate::limits::forget_idle_until(
+            app.limiters().clone(),
+            stopped.clone(),
+        )),
+    ];
     let mut bots = HashMap::new();
     for id in app.tenant_ids() {
         let assistant = in_tenant(id.clone(), async { app.assistant() }).await;
@@ -360,7 +393,11 @@ pub async fn run(
         shutdown.await;
         let _ = stop.send(true);
     };
-    axum::serve(listener, web::router(app, extra_routes))
+    // The peer address is the client for the per-address limit (unless a trusted proxy
+    // names another).
+    let service = web::router(app, extra_routes)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP")?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::channels::telegram::{TelegramSettings, Webhook};
 use crate::chat::{Assistant, Context, Turn};
-use crate::config::Settings;
+use crate::config::{Overrides, Settings};
 use crate::content::Content;
 
 #[derive(Debug, Parser)]
@@ -43,6 +43,26 @@ pub enum Command {
     /// Manage the municipalities served by this deployment.
     #[command(subcommand)]
     Tenant(TenantCommand),
+    /// Delete conversations and review records older than the retention period.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Run the retention job once (as `serve` does hourly) and print what it deleted.
+    Run(RetentionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RetentionArgs {
+    /// Days to keep; `[privacy] retention_days` of municipality.toml (90) when absent.
+    #[arg(long, env = "CIVIC_ASSISTANT_RETENTION_DAYS")]
+    pub retention_days: Option<u32>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub content: ContentArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -204,11 +224,7 @@ pub struct StoreArgs {
 impl StoreArgs {
     /// The configured database, or the SQLite file in the data directory.
     pub async fn open(&self) -> anyhow::Result<crate::store::Store> {
-        let url = match &self.database_url {
-            Some(url) => url.clone(),
-            None => crate::config::sqlite_url(&self.data_dir),
-        };
-        Ok(crate::store::Store::open(&url).await?)
+        Ok(crate::store::Store::open(&self.database_url()).await?)
     }
 }
 
@@ -234,6 +250,48 @@ pub struct ServeArgs {
     /// Load example volunteer needs into a municipality that has none, to try the portal.
     #[arg(long, env = "CIVIC_ASSISTANT_DEMO")]
     pub demo: bool,
+    #[command(flatten)]
+    pub safeguards: SafeguardArgs,
+}
+
+/// Overrides of `[limits]`, `[privacy]` and `[web]` in municipality.toml.
+#[derive(Debug, Args)]
+pub struct SafeguardArgs {
+    /// Requests to the API per minute from one client address (0: no limit).
+    #[arg(long, env = "CIVIC_ASSISTANT_REQUESTS_PER_MINUTE_PER_IP")]
+    pub requests_per_minute_per_ip: Option<u32>,
+    /// Chat messages per minute in one conversation (0: no limit).
+    #[arg(long, env = "CIVIC_ASSISTANT_MESSAGES_PER_MINUTE_PER_CONVERSATION")]
+    pub messages_per_minute_per_conversation: Option<u32>,
+    /// Messages per minute from one Telegram chat (0: no limit).
+    #[arg(long, env = "CIVIC_ASSISTANT_MESSAGES_PER_MINUTE_PER_TELEGRAM_CHAT")]
+    pub messages_per_minute_per_telegram_chat: Option<u32>,
+    /// Seconds an HTTP request may take (0: no limit); the conversation stream has none.
+    #[arg(long, env = "CIVIC_ASSISTANT_REQUEST_TIMEOUT_SECONDS")]
+    pub request_timeout_seconds: Option<u64>,
+    /// Days conversations and review records are kept.
+    #[arg(long, env = "CIVIC_ASSISTANT_RETENTION_DAYS")]
+    pub retention_days: Option<u32>,
+    /// The service is reached only over HTTPS: send Strict-Transport-Security.
+    #[arg(long, env = "CIVIC_ASSISTANT_BEHIND_TLS")]
+    pub behind_tls: Option<bool>,
+    /// Proxies whose X-Forwarded-For is believed: addresses or networks, comma-separated.
+    #[arg(long, env = "CIVIC_ASSISTANT_TRUSTED_PROXIES", value_delimiter = ',', value_parser = crate::config::parse_proxy)]
+    pub trusted_proxies: Option<Vec<ipnet::IpNet>>,
+}
+
+impl SafeguardArgs {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            requests_per_minute_per_ip: self.requests_per_minute_per_ip,
+            messages_per_minute_per_conversation: self.messages_per_minute_per_conversation,
+            messages_per_minute_per_telegram_chat: self.messages_per_minute_per_telegram_chat,
+            request_timeout_seconds: self.request_timeout_seconds,
+            retention_days: self.retention_days,
+            behind_tls: self.behind_tls,
+            trusted_proxies: self.trusted_proxies.clone(),
+        }
+    }
 }
 
 /// The Telegram bot; it runs when a token is given.
@@ -297,7 +355,15 @@ impl ServeArgs {
                         .map(|(url, secret)| Webhook { url, secret }),
                 }),
             demo: self.demo,
+            overrides: self.safeguards.overrides(),
         }
+    }
+}
+
+impl StoreArgs {
+    /// The database URL to use: the given one, or an SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        crate::config::database_url(&self.data_dir, self.database_url.as_deref())
     }
 }
 
@@ -527,4 +593,33 @@ pub fn eval(args: &EvalArgs) -> anyhow::Result<()> {
     std::fs::write(&args.state, serde_json::to_string_pretty(&now)?)
         .with_context(|| format!("writing {}", args.state.display()))?;
     Ok(())
+}
+
+/// `retention run`: the job once, with the count of deleted rows per table.
+pub fn retention_run(args: &RetentionArgs) -> anyhow::Result<()> {
+    use crate::retention;
+    let assistant = args.content.load()?;
+    let municipality = &assistant.municipality;
+    let days = args
+        .retention_days
+        .unwrap_or(municipality.safeguards.retention_days);
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    runtime.block_on(async {
+        let store = crate::store::Store::open(&args.store.database_url()).await?;
+        let cutoff = retention::cutoff(crate::store::now_millis(), days);
+        match retention::run_once(&store, &municipality.id, cutoff)
+            .await
+            .context("running retention")?
+        {
+            Some(deleted) => {
+                retention::report(&deleted);
+                println!("deleted what is older than {days} days:");
+                for (table, count) in deleted.by_table() {
+                    println!("{table}\t{count}");
+                }
+            }
+            None => println!("another instance is running retention now; nothing done"),
+        }
+        anyhow::Ok(())
+    })
 }

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use ipnet::IpNet;
 use serde::Deserialize;
 
 use crate::language::Lang;
@@ -27,24 +28,26 @@ pub struct Settings {
     pub telegram: Option<crate::channels::telegram::TelegramSettings>,
     /// Loads example data (volunteer needs) into an empty municipality, for trying it out.
     pub demo: bool,
+    /// The operator's overrides of the municipality file's limits, proxies and retention.
+    pub overrides: Overrides,
 }
 
 impl Settings {
     /// The database URL to use: the configured one, or an SQLite file in the data directory.
     pub fn database_url(&self) -> String {
-        match &self.database_url {
-            Some(url) => url.clone(),
-            None => sqlite_url(&self.data_dir),
-        }
+        database_url(&self.data_dir, self.database_url.as_deref())
     }
 }
 
-/// The embedded database's URL in `data_dir`.
-pub fn sqlite_url(data_dir: &std::path::Path) -> String {
-    format!(
-        "sqlite://{}?mode=rwc",
-        data_dir.join("civic-assistant.db").display()
-    )
+/// `configured`, or by default an SQLite file in `data_dir`.
+pub fn database_url(data_dir: &std::path::Path, configured: Option<&str>) -> String {
+    match configured {
+        Some(url) => url.to_string(),
+        None => format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("civic-assistant.db").display()
+        ),
+    }
 }
 
 /// The municipality's facts: typed where the code needs them, whole for the templates.
@@ -71,8 +74,87 @@ pub struct Municipality {
     pub telegram: Option<BotConfig>,
     /// The districts volunteers can choose from, as the municipality names them.
     pub districts: Vec<crate::volunteers::Area>,
+    /// Limits, proxies, TLS and retention as the file sets them (before the operator's
+    /// overrides: the running service uses `App::safeguards`).
+    pub safeguards: Safeguards,
     /// Every fact, as written, for handlebars.
     pub facts: toml::Table,
+}
+
+/// How one instance protects itself and residents' data: request limits, which proxies to
+/// believe, whether it is served over HTTPS, how long conversations are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Safeguards {
+    pub limits: crate::limits::Limits,
+    /// Days a conversation is kept after its last message, and a review record after it
+    /// was made (`[privacy] retention_days`).
+    pub retention_days: u32,
+    /// The service is reached only over HTTPS (TLS ends at a proxy in front of it): pages
+    /// then carry Strict-Transport-Security (`[web] behind_tls`).
+    pub behind_tls: bool,
+    /// Proxies whose `X-Forwarded-For` is believed (`[web] trusted_proxies`: addresses or
+    /// networks). Without them the client is the connection's peer address.
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+impl Default for Safeguards {
+    fn default() -> Safeguards {
+        Safeguards {
+            limits: crate::limits::Limits::default(),
+            retention_days: 90,
+            behind_tls: false,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// The operator's values from flags or the environment, each winning over the file's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub requests_per_minute_per_ip: Option<u32>,
+    pub messages_per_minute_per_conversation: Option<u32>,
+    pub messages_per_minute_per_telegram_chat: Option<u32>,
+    pub request_timeout_seconds: Option<u64>,
+    pub retention_days: Option<u32>,
+    pub behind_tls: Option<bool>,
+    pub trusted_proxies: Option<Vec<IpNet>>,
+}
+
+impl Safeguards {
+    /// These safeguards with the operator's overrides applied.
+    pub fn overridden_by(&self, overrides: &Overrides) -> Safeguards {
+        let limits = &self.limits;
+        Safeguards {
+            limits: crate::limits::Limits {
+                requests_per_minute_per_ip: overrides
+                    .requests_per_minute_per_ip
+                    .unwrap_or(limits.requests_per_minute_per_ip),
+                messages_per_minute_per_conversation: overrides
+                    .messages_per_minute_per_conversation
+                    .unwrap_or(limits.messages_per_minute_per_conversation),
+                messages_per_minute_per_telegram_chat: overrides
+                    .messages_per_minute_per_telegram_chat
+                    .unwrap_or(limits.messages_per_minute_per_telegram_chat),
+                request_timeout_seconds: overrides
+                    .request_timeout_seconds
+                    .unwrap_or(limits.request_timeout_seconds),
+            },
+            retention_days: overrides.retention_days.unwrap_or(self.retention_days),
+            behind_tls: overrides.behind_tls.unwrap_or(self.behind_tls),
+            trusted_proxies: overrides
+                .trusted_proxies
+                .clone()
+                .unwrap_or_else(|| self.trusted_proxies.clone()),
+        }
+    }
+}
+
+/// A proxy address or network: `10.0.0.1` (one address) or `10.0.0.0/8`.
+pub fn parse_proxy(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{text:?} is not an IP address or network"))
 }
 
 #[derive(Deserialize)]
@@ -85,6 +167,10 @@ struct MunicipalityFile {
     #[serde(default)]
     branding: Branding,
     telegram: Option<BotConfig>,
+    #[serde(default)]
+    limits: crate::limits::Limits,
+    #[serde(default)]
+    privacy: PrivacySection,
 }
 
 /// A tenant's Telegram bot. The token and webhook secret are read from environment variables
@@ -195,6 +281,29 @@ struct VolunteeringSection {
 struct WebSection {
     #[serde(default)]
     allowed_origins: Vec<String>,
+    #[serde(default)]
+    behind_tls: bool,
+    #[serde(default)]
+    trusted_proxies: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrivacySection {
+    #[serde(default = "default_retention_days")]
+    retention_days: u32,
+}
+
+impl Default for PrivacySection {
+    fn default() -> PrivacySection {
+        PrivacySection {
+            retention_days: default_retention_days(),
+        }
+    }
+}
+
+fn default_retention_days() -> u32 {
+    Safeguards::default().retention_days
 }
 
 #[derive(Deserialize)]
@@ -282,6 +391,23 @@ impl Municipality {
             })
             .collect::<Result<Vec<_>, _>>()?;
         file.branding.check().map_err(error)?;
+        if file.privacy.retention_days == 0 {
+            return Err(error(
+                "privacy.retention_days must be at least 1".to_string(),
+            ));
+        }
+        let trusted_proxies = file
+            .web
+            .trusted_proxies
+            .iter()
+            .map(|proxy| parse_proxy(proxy).map_err(|e| error(format!("web.trusted_proxies: {e}"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let safeguards = Safeguards {
+            limits: file.limits,
+            retention_days: file.privacy.retention_days,
+            behind_tls: file.web.behind_tls,
+            trusted_proxies,
+        };
         Ok(Municipality {
             id: section.id,
             name: section.name,
@@ -293,6 +419,7 @@ impl Municipality {
             districts,
             branding: file.branding,
             telegram: file.telegram,
+            safeguards,
             facts,
         })
     }
@@ -400,6 +527,41 @@ mod tests {
             "falls back to English: {hours_ar}"
         );
         assert_eq!(municipality.fact("nothing.here", Lang::Sv), None);
+    }
+
+    #[test]
+    fn safeguards_default_read_the_file_and_yield_to_overrides() {
+        let example = Municipality::parse("municipality.toml", EXAMPLE).expect("example parses");
+        assert_eq!(example.safeguards, Safeguards::default());
+        let text = EXAMPLE
+            .replace(
+                "requests_per_minute_per_ip = 120",
+                "requests_per_minute_per_ip = 10",
+            )
+            .replace("retention_days = 90", "retention_days = 30")
+            .replace("behind_tls = false", "behind_tls = true")
+            .replace(
+                "trusted_proxies = []",
+                "trusted_proxies = [\"10.0.0.0/8\", \"192.0.2.1\"]",
+            );
+        let file = Municipality::parse("municipality.toml", &text).expect("parses");
+        let safeguards = &file.safeguards;
+        assert_eq!(safeguards.limits.requests_per_minute_per_ip, 10);
+        assert_eq!(safeguards.limits.messages_per_minute_per_conversation, 30);
+        assert_eq!(safeguards.retention_days, 30);
+        assert!(safeguards.behind_tls);
+        assert_eq!(safeguards.trusted_proxies.len(), 2);
+        let overridden = safeguards.overridden_by(&Overrides {
+            requests_per_minute_per_ip: Some(0),
+            retention_days: Some(7),
+            ..Overrides::default()
+        });
+        assert_eq!(overridden.limits.requests_per_minute_per_ip, 0);
+        assert_eq!(overridden.retention_days, 7);
+        assert!(overridden.behind_tls);
+        let bad = text.replace("\"192.0.2.1\"", "\"proxy.example\"");
+        let error = Municipality::parse("municipality.toml", &bad).unwrap_err();
+        assert!(error.to_string().contains("trusted_proxies"), "{error}");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! - `chat` is pure: `language` detection, `intents`, the `knowledge` search, the decision and
 //!   the reply rendered with `locale` strings and the municipality's facts from `config`;
 //! - `content` is where knowledge, intents and locales come from (compiled in, or a directory);
-//! - `app` holds the one application value the handlers share; `cli` is the command line.
+//! - `app` holds the one application value the handlers share; `cli` is the command line;
+//! - `limits` says how often a client may ask; `retention` deletes what is kept too long.
 
 pub mod app;
 pub mod channels;
@@ -23,10 +24,12 @@ pub mod handoff;
 pub mod intents;
 pub mod knowledge;
 pub mod language;
+pub mod limits;
 pub mod locale;
 pub mod opening_hours;
 pub mod outbox;
 pub mod quality;
+pub mod retention;
 pub mod revisions;
 pub mod staff;
 pub mod store;

@@ -25,6 +25,7 @@ fn main() -> std::process::ExitCode {
         Command::MigrateStore(args) => cli::migrate_store(&args),
         Command::Tenant(cli::TenantCommand::Add(args)) => cli::tenant_add(&args),
         Command::Tenant(cli::TenantCommand::List(args)) => cli::tenant_list(&args),
+        Command::Retention(cli::RetentionCommand::Run(args)) => cli::retention_run(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

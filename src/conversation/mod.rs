@@ -107,6 +107,13 @@ pub async fn handle(
     inbound: Inbound,
 ) -> Result<Outcome, ConversationError> {
     let municipality = &assistant.municipality;
+    // PostgreSQL's text cannot hold NUL, and a NUL means nothing to a reader: it is dropped
+    // here, for every channel and both backends alike.
+    let inbound = Inbound {
+        text: inbound.text.replace('\0', ""),
+        client_message_id: inbound.client_message_id.map(|id| id.replace('\0', "")),
+        ..inbound
+    };
     // A resend of a conversation's first message (its reply was lost) carries no
     // conversation id yet: its client id finds the conversation it started.
     let known = match (&inbound.conversation, &inbound.client_message_id) {

@@ -15,7 +15,7 @@ mod volunteering;
 
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -23,7 +23,6 @@ use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 use serde_json::json;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::app::App;
 use crate::knowledge::{ArticleText, TopicId, TranslationStatus};
@@ -34,6 +33,8 @@ use pages::Page;
 const SESSION_COOKIE: &str = "staff_session";
 const LOGIN_CSRF_COOKIE: &str = "staff_login_csrf";
 
+/// The staff pages. Their Content-Security-Policy (no scripts, never framed), no-store and
+/// the other security headers are set with every page's in `channels::web::headers`.
 pub fn router() -> Router<App> {
     Router::new()
         .route("/staff", get(dashboard_page))
@@ -47,22 +48,6 @@ pub fn router() -> Router<App> {
         .merge(articles::router())
         .merge(tenants::router())
         .merge(volunteering::router())
-        // The pages need no script and are never framed: say so to the browser.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; \
-                 form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-            ),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
 }
 
 /// What went wrong on a staff page.

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use civic_assistant::channels::telegram::TelegramSettings;
-use civic_assistant::config::Settings;
+use civic_assistant::config::{Overrides, Settings};
 use serde_json::{Value, json};
 use sqlx::any::AnyPoolOptions;
 use tempfile::TempDir;
@@ -56,9 +56,17 @@ pub async fn spawn_app() -> TestApp {
 
 /// `spawn_app` with a Telegram bot.
 pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
+    spawn_app_configured(telegram, Overrides::default()).await
+}
+
+/// `spawn_app` with a Telegram bot and the operator's overrides (limits, proxies, TLS).
+pub async fn spawn_app_configured(
+    telegram: Option<TelegramSettings>,
+    overrides: Overrides,
+) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
-    spawn_instance(database_url, data_dir, telegram).await
+    spawn_instance_with(database_url, data_dir, telegram, overrides).await
 }
 
 /// Starts one more instance of the service on `database_url` (several instances share one
@@ -68,6 +76,16 @@ pub async fn spawn_instance(
     data_dir: TempDir,
     telegram: Option<TelegramSettings>,
 ) -> TestApp {
+    spawn_instance_with(database_url, data_dir, telegram, Overrides::default()).await
+}
+
+/// `spawn_instance` with the operator's overrides.
+pub async fn spawn_instance_with(
+    database_url: String,
+    data_dir: TempDir,
+    telegram: Option<TelegramSettings>,
+    overrides: Overrides,
+) -> TestApp {
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),
@@ -75,6 +93,7 @@ pub async fn spawn_instance(
         content_dir: None,
         telegram,
         demo: true,
+        overrides,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -91,6 +110,26 @@ pub async fn spawn_instance(
         _data_dir: data_dir,
         database_url,
     }
+}
+
+/// The application value as `run` builds it (a fresh database, the shipped content), for
+/// tests that drive the router directly; the directory holds the database.
+pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) {
+    let data_dir = tempfile::tempdir().expect("temporary directory");
+    let store = civic_assistant::store::Store::open(&fresh_database(data_dir.path()).await)
+        .await
+        .expect("the store");
+    let content = civic_assistant::content::Content::embedded();
+    let assistant = civic_assistant::chat::Assistant::load(&content).expect("the content loads");
+    store
+        .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
+        .await
+        .expect("the municipality");
+    let safeguards = assistant.municipality.safeguards.overridden_by(&overrides);
+    (
+        civic_assistant::App::new(store, assistant, content, safeguards),
+        data_dir,
+    )
 }
 
 impl TestApp {

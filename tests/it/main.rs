@@ -4,9 +4,13 @@
 mod api;
 mod cli;
 mod emulator;
+mod fuzz;
+mod headers;
 mod helpers;
 mod instances;
+mod limits;
 mod migrate_store;
+mod retention;
 mod staff;
 mod telegram;
 mod tenants;

@@ -29,6 +29,9 @@ use std::collections::HashMap;
 use crate::app::{App, in_tenant};
 use crate::store::exclusive;
 
+/// Where Telegram posts updates in webhook mode.
+pub const WEBHOOK_PATH: &str = "/api/v1/telegram/webhook";
+
 /// The outbox payloads that carry a plain text (an agent's reply) to a Telegram chat.
 pub fn text_payloads(text: &str) -> Vec<String> {
     format::with_buttons(text, Vec::new())
@@ -144,7 +147,7 @@ impl Telegram {
 pub fn router(bots: HashMap<String, Telegram>) -> Router<App> {
     let bots = Arc::new(bots);
     Router::new().route(
-        "/api/v1/telegram/webhook",
+        WEBHOOK_PATH,
         post(
             move |State(app): State<App>, headers: HeaderMap, body: Bytes| {
                 let telegram = bots.get(&app.current_tenant()).cloned();

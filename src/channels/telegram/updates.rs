@@ -90,16 +90,10 @@ pub async fn poll(app: App, telegram: Telegram, mut shutdown: watch::Receiver<bo
 /// Handles one update; doing it twice answers once.
 pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::Result<()> {
     let client_id = format!("tg:{}", update.id.0);
-    let (chat_id, inbound, language_menu) = match update.kind {
+    // A message (not a button press) is acknowledged with "typing…" once it is accepted.
+    let (chat_id, inbound, language_menu, typing) = match update.kind {
         UpdateKind::Message(message) => match message_turn(telegram, &message) {
-            Some((inbound, language_menu)) => {
-                // Typing is a courtesy: a failure to show it must not cost the answer.
-                let _ = telegram
-                    .bot
-                    .send_chat_action(message.chat.id, ChatAction::Typing)
-                    .await;
-                (message.chat.id.0, inbound, language_menu)
-            }
+            Some((inbound, language_menu)) => (message.chat.id.0, inbound, language_menu, true),
             None => return Ok(()),
         },
         UpdateKind::CallbackQuery(query) => {
@@ -115,12 +109,22 @@ pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::R
                 .as_deref()
                 .and_then(Lang::from_code);
             match callback_turn(query.data.as_deref().unwrap_or_default(), hint) {
-                Some(inbound) => (chat_id, inbound, false),
+                Some(inbound) => (chat_id, inbound, false, false),
                 None => return Ok(()),
             }
         }
         _ => return Ok(()),
     };
+    if over_limit(app, telegram, chat_id, update.id.0, inbound.hints.channel).await? {
+        return Ok(());
+    }
+    if typing {
+        // Typing is a courtesy: a failure to show it must not cost the answer.
+        let _ = telegram
+            .bot
+            .send_chat_action(ChatId(chat_id), ChatAction::Typing)
+            .await;
+    }
     let assistant = app.assistant();
     let store = app.store();
     let conversation = chat_conversation(app, chat_id).await?;
@@ -169,6 +173,44 @@ pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::R
     telegram.outbox_wake.notify_one();
     app.notify(conversation);
     Ok(())
+}
+
+/// Counts a message against its chat's limit. Over it, the message is neither stored nor
+/// answered, and the chat is told "please wait a minute" (in the user's Telegram language
+/// when the municipality offers it) once a minute rather than hearing nothing at all.
+async fn over_limit(
+    app: &App,
+    telegram: &Telegram,
+    chat_id: i64,
+    update_id: u32,
+    hint: Option<Lang>,
+) -> anyhow::Result<bool> {
+    let limiters = app.limiters();
+    if limiters.telegram_chat.check(&chat_id).is_ok() {
+        return Ok(false);
+    }
+    if limiters.telegram_notice.check(&chat_id).is_ok() {
+        let assistant = app.assistant();
+        let municipality = &assistant.municipality;
+        let lang = hint
+            .filter(|lang| municipality.languages.contains(lang))
+            .unwrap_or(municipality.default_language);
+        let notice = assistant.locales.text(lang, "rate-limited-reply", &[]);
+        // The notice answers no stored message: the update's id, negated, keys it in the
+        // outbox (reply message ids are positive), so a replayed update queues it once.
+        outbox::enqueue(
+            app.store(),
+            &municipality.id,
+            "telegram",
+            chat_id,
+            -i64::from(update_id),
+            &super::text_payloads(&notice),
+        )
+        .await
+        .context("queueing the rate-limit notice")?;
+        telegram.outbox_wake.notify_one();
+    }
+    Ok(true)
 }
 
 /// What a message asks, or `None` when the bot should stay silent (a group chat that does

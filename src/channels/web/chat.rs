@@ -63,6 +63,14 @@ async fn chat(
 ) -> Result<Json<ChatResponse>, LocalizedError> {
     let lang = request_language(&headers, &app);
     let inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
+    // A new conversation has no allowance of its own yet: its first message counts only
+    // against the client's address.
+    if let Some(conversation) = inbound.conversation {
+        app.limiters()
+            .conversation
+            .check(&conversation)
+            .map_err(|retry| ApiError::TooManyRequests(retry).localized(&app, lang))?;
+    }
     let assistant = app.assistant();
     let outcome = conversation::handle(app.store(), &assistant, inbound)
         .await

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::app::App;
 use crate::conversation::ConversationError;
 use crate::language::Lang;
+use crate::limits::RetryAfter;
 
 /// What went wrong, as the API reports it.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +35,10 @@ pub enum ApiError {
     NotFound,
     #[error("not ready")]
     Unavailable,
+    #[error("too many requests")]
+    TooManyRequests(RetryAfter),
+    #[error("the request took too long")]
+    Timeout,
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
 }
@@ -58,7 +63,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::ConversationNotFound | ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable | ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -75,6 +81,8 @@ impl ApiError {
             ApiError::UnsupportedLanguage => "unsupported_language",
             ApiError::NotFound => "not_found",
             ApiError::Unavailable => "unavailable",
+            ApiError::TooManyRequests(_) => "too_many_requests",
+            ApiError::Timeout => "timeout",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -103,6 +111,12 @@ impl ApiError {
             ApiError::UnsupportedLanguage => locales.text(lang, "error-unsupported-language", &[]),
             ApiError::NotFound => locales.text(lang, "error-not-found", &[]),
             ApiError::Unavailable => locales.text(lang, "error-unavailable", &[]),
+            ApiError::TooManyRequests(retry) => locales.text(
+                lang,
+                "error-too-many-requests",
+                &[("seconds", &retry.seconds().to_string())],
+            ),
+            ApiError::Timeout => locales.text(lang, "error-timeout", &[]),
             ApiError::Internal(_) => locales.text(lang, "error-internal", &[]),
         };
         LocalizedError {
@@ -142,7 +156,13 @@ impl IntoResponse for LocalizedError {
                 message: &self.message,
             },
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let ApiError::TooManyRequests(retry) = &self.error {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry.seconds()));
+        }
+        response
     }
 }
 

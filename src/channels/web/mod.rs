@@ -2,6 +2,8 @@
 
 mod chat;
 pub mod error;
+mod headers;
+pub mod limits;
 mod privacy;
 mod stream;
 mod tenant;
@@ -12,6 +14,7 @@ pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, Method};
 use axum::http::{StatusCode, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -29,17 +32,23 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 pub fn router(app: App, extra: Router<App>) -> Router {
     let cors = cors(&app);
     let tenant = axum::middleware::from_fn_with_state(app.clone(), tenant::scope);
-    Router::new()
+    // Every route but the conversation stream, which stays open by design, has a deadline.
+    let timed = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(widget::router())
         .merge(privacy::router())
         .merge(chat::router())
-        .merge(stream::router())
         .merge(crate::staff::router())
         .merge(extra)
+        .layer(from_fn_with_state(app.clone(), limits::timeout));
+    Router::new()
+        .merge(timed)
+        .merge(stream::router())
         .fallback(not_found)
+        .layer(from_fn_with_state(app.clone(), limits::per_client_address))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(app.clone(), headers::add))
         .layer(cors)
         .layer(TraceLayer::new_for_http())
         // Outermost, so everything inside — CORS too — works for the request's municipality.

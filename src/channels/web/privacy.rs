@@ -4,8 +4,8 @@
 
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{Html, IntoResponse};
+use axum::http::HeaderMap;
+use axum::response::Html;
 use axum::routing::get;
 use handlebars::html_escape as escape;
 use serde::Deserialize;
@@ -40,7 +40,7 @@ async fn notice(
     State(app): State<App>,
     Query(query): Query<NoticeQuery>,
     headers: HeaderMap,
-) -> impl IntoResponse {
+) -> Html<String> {
     let assistant = app.assistant();
     let municipality = &assistant.municipality;
     let lang = query
@@ -84,7 +84,6 @@ async fn notice(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} – {municipality}</title>
-<style>body{{font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;margin:2em auto;padding:0 1em;color:#1a1a1a}}nav ul{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5em 1em}}a{{color:#0a4d8c}}</style>
 </head>
 <body>
 <main>
@@ -100,13 +99,5 @@ async fn notice(
         municipality = escape(&municipality.name),
         language_menu = escape(&assistant.locales.text(lang, "widget-language-menu", &[])),
     );
-    (
-        [(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
-            ),
-        )],
-        Html(page),
-    )
+    Html(page)
 }
