@@ -5,14 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::folding::fold;
+use super::times;
 use crate::language::Lang;
 use crate::volunteers::{
-    Area, LanguageCode, MinimumAge, Need, NeedId, NeedStatus, NeedText, Occasion, Organiser, Place,
-    Schedule, Skill, TimeWindow, Topic, WeeklySlot,
+    Area, LanguageCode, MinimumAge, Need, NeedId, NeedStatus, NeedText, Organiser, Place, Schedule,
+    Skill, Topic,
 };
 
 /// The most volunteers one need asks for.
@@ -21,8 +20,6 @@ const MAX_TITLE: usize = 120;
 const MAX_DESCRIPTION: usize = 2_000;
 const MAX_NAME: usize = 120;
 const MAX_CONTACT: usize = 200;
-/// The most weekly times or dates one need lists.
-const MAX_LINES: usize = 60;
 
 /// The form's fields as typed. Field names are also the ids of the inputs; titles and
 /// descriptions are `title-<lang>` and `description-<lang>`.
@@ -164,11 +161,7 @@ impl NeedForm {
         let (schedule, slots, until, dates) = match &need.schedule {
             Schedule::Weekly { slots, until } => (
                 "weekly",
-                lines(
-                    slots
-                        .iter()
-                        .map(|slot| format!("{} {}", weekday_label(slot.day, lang), slot.window)),
-                ),
+                times::write_slots(slots, lang),
                 until.map(|date| date.to_string()).unwrap_or_default(),
                 String::new(),
             ),
@@ -176,11 +169,7 @@ impl NeedForm {
                 "dates",
                 String::new(),
                 String::new(),
-                lines(
-                    occasions
-                        .iter()
-                        .map(|occasion| format!("{} {}", occasion.date, occasion.window)),
-                ),
+                times::write_dates(occasions),
             ),
         };
         NeedForm {
@@ -191,8 +180,8 @@ impl NeedForm {
                 .collect(),
             organiser: organiser.into(),
             association,
-            skills: need.skills.iter().map(|skill| id_of(skill)).collect(),
-            topics: need.topics.iter().map(|topic| id_of(topic)).collect(),
+            skills: need.skills.iter().map(id_of).collect(),
+            topics: need.topics.iter().map(id_of).collect(),
             languages: need
                 .languages
                 .iter()
@@ -321,10 +310,10 @@ impl NeedForm {
 
         let schedule = match self.schedule.as_str() {
             "weekly" => {
-                let slots = parse_lines(&self.slots, parse_slot);
+                let slots = times::parse_slots(&self.slots);
                 let until = match self.until.trim() {
                     "" => Ok(None),
-                    text => parse_date(text).map(Some).ok_or(()),
+                    text => times::parse_date(text).map(Some).ok_or(()),
                 };
                 if until.is_err() {
                     problem("until", "staff-need-error-until", vec![]);
@@ -337,7 +326,7 @@ impl NeedForm {
                     }
                 }
             }
-            "dates" => match parse_lines(&self.dates, parse_occasion) {
+            "dates" => match times::parse_dates(&self.dates) {
                 Ok(occasions) => Some(Schedule::Dates(occasions)),
                 Err(found) => {
                     problem("dates", found.key("dates"), found.args());
@@ -442,124 +431,6 @@ pub fn id_of<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// A weekday as the form writes it: "tisdag" in Swedish, "Tue" in English.
-pub fn weekday_label(day: Weekday, lang: Lang) -> &'static str {
-    let (_, swedish, english) = WEEKDAYS[day.num_days_from_monday() as usize];
-    if lang == Lang::Sv {
-        swedish
-    } else {
-        &english[..3]
-    }
-}
-
-/// Weekdays with their Swedish and English names.
-const WEEKDAYS: [(Weekday, &str, &str); 7] = [
-    (Weekday::Mon, "måndag", "Monday"),
-    (Weekday::Tue, "tisdag", "Tuesday"),
-    (Weekday::Wed, "onsdag", "Wednesday"),
-    (Weekday::Thu, "torsdag", "Thursday"),
-    (Weekday::Fri, "fredag", "Friday"),
-    (Weekday::Sat, "lördag", "Saturday"),
-    (Weekday::Sun, "söndag", "Sunday"),
-];
-
-/// A weekday in Swedish or English, whole, in the plural ("tisdagar", "Tuesdays") or as the
-/// first three letters or more ("tis", "Tue", "tors").
-fn parse_weekday(text: &str) -> Option<Weekday> {
-    let word = fold(text.trim().trim_end_matches([',', '.', ':']));
-    let singular = word
-        .strip_suffix("ar")
-        .filter(|stem| stem.ends_with("dag"))
-        .or_else(|| word.strip_suffix('s').filter(|stem| stem.ends_with("day")))
-        .unwrap_or(&word);
-    if singular.chars().count() < 3 {
-        return None;
-    }
-    WEEKDAYS
-        .iter()
-        .find(|(_, swedish, english)| {
-            fold(swedish).starts_with(singular) || fold(english).starts_with(singular)
-        })
-        .map(|(day, _, _)| *day)
-}
-
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
-/// "tisdag 17:00-19:00".
-fn parse_slot(line: &str) -> Option<WeeklySlot> {
-    let (day, window) = line.trim().split_once(char::is_whitespace)?;
-    Some(WeeklySlot {
-        day: parse_weekday(day)?,
-        window: TimeWindow::parse(window)?,
-    })
-}
-
-/// "2026-12-05 10:00-14:00".
-fn parse_occasion(line: &str) -> Option<Occasion> {
-    let (date, window) = line.trim().split_once(char::is_whitespace)?;
-    Some(Occasion {
-        date: parse_date(date)?,
-        window: TimeWindow::parse(window)?,
-    })
-}
-
-/// What is wrong with a list of lines.
-enum LinesProblem {
-    Empty,
-    TooMany,
-    /// The first line that does not parse: its number from 1, and its text.
-    Line(usize, String),
-}
-
-impl LinesProblem {
-    fn key(&self, field: &str) -> &'static str {
-        match (self, field) {
-            (LinesProblem::Empty, "slots") => "staff-need-error-slots-empty",
-            (LinesProblem::Empty, _) => "staff-need-error-dates-empty",
-            (LinesProblem::TooMany, _) => "staff-need-error-lines",
-            (LinesProblem::Line(..), "slots") => "staff-need-error-slot",
-            (LinesProblem::Line(..), _) => "staff-need-error-date",
-        }
-    }
-
-    fn args(&self) -> Vec<(&'static str, String)> {
-        match self {
-            LinesProblem::Empty => vec![],
-            LinesProblem::TooMany => vec![("max", MAX_LINES.to_string())],
-            LinesProblem::Line(number, text) => {
-                vec![("line", number.to_string()), ("text", text.clone())]
-            }
-        }
-    }
-}
-
-/// Every non-empty line parsed, in order and without repeats.
-fn parse_lines<T: PartialEq>(
-    text: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<Vec<T>, LinesProblem> {
-    let mut parsed = Vec::new();
-    let lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty());
-    for (index, line) in lines {
-        let item = parse(line).ok_or_else(|| LinesProblem::Line(index + 1, line.trim().into()))?;
-        if !parsed.contains(&item) {
-            parsed.push(item);
-        }
-        if parsed.len() > MAX_LINES {
-            return Err(LinesProblem::TooMany);
-        }
-    }
-    if parsed.is_empty() {
-        return Err(LinesProblem::Empty);
-    }
-    Ok(parsed)
-}
-
 /// The checked ids as values of `all`; `None` if one is not among them (a forged form).
 fn chosen<T: Serialize + Copy + Ord>(ids: &BTreeSet<String>, all: &[T]) -> Option<BTreeSet<T>> {
     ids.iter()
@@ -567,12 +438,10 @@ fn chosen<T: Serialize + Copy + Ord>(ids: &BTreeSet<String>, all: &[T]) -> Optio
         .collect()
 }
 
-fn lines(items: impl Iterator<Item = String>) -> String {
-    items.collect::<Vec<_>>().join("\n")
-}
-
 #[cfg(test)]
 mod tests {
+    use chrono::Weekday;
+
     use super::*;
 
     fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -698,7 +567,9 @@ mod tests {
 
     #[test]
     fn every_wrong_field_has_its_problem() {
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
+        // The fields changed, and the problems expected (field, key).
+        type Fields<'a> = Vec<(&'a str, &'a str)>;
+        let cases: Vec<(Fields, Fields)> = vec![
             (
                 vec![("title-sv", " ")],
                 vec![("title-sv", "staff-need-error-title")],
@@ -818,29 +689,6 @@ mod tests {
                 ("text", "fredag kl 5".to_string())
             ]
         );
-    }
-
-    #[test]
-    fn weekdays_in_swedish_and_english() {
-        let cases = [
-            ("tisdag", Some(Weekday::Tue)),
-            ("Tisdagar", Some(Weekday::Tue)),
-            ("tis", Some(Weekday::Tue)),
-            ("Tue", Some(Weekday::Tue)),
-            ("tuesdays", Some(Weekday::Tue)),
-            ("tors", Some(Weekday::Thu)),
-            ("Thu", Some(Weekday::Thu)),
-            ("lördag", Some(Weekday::Sat)),
-            ("lordag", Some(Weekday::Sat)),
-            ("sön", Some(Weekday::Sun)),
-            ("Sunday", Some(Weekday::Sun)),
-            ("må", None),
-            ("t", None),
-            ("tomorrow", None),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(parse_weekday(text), expected, "{text:?}");
-        }
     }
 
     #[test]

@@ -3,20 +3,19 @@
 //! it best, the coordinator's answer to an interest, and the interested volunteers as CSV.
 //! Volunteers are personal data: every page and export that shows them is audited.
 
-use std::collections::BTreeMap;
-
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Response};
-use chrono::{NaiveDateTime, Weekday};
+use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
 use super::super::accounts::StaffUser;
 use super::super::pages::Page;
 use super::super::{CsrfForm, LangQuery, Staff, StaffError, audit, check_csrf};
+use super::times::availability;
 use super::{
-    coordinator, csv, form, not_found_or_internal, organiser, place, status, stored_need, title,
+    coordinator, csv, not_found_or_internal, organiser, place, status, stored_need, title,
 };
 use crate::app::App;
 use crate::language::Lang;
@@ -24,8 +23,8 @@ use crate::volunteering::interests::{self, Answer, Interest, InterestStatus};
 use crate::volunteering::needs::StoredNeed;
 use crate::volunteering::profiles::{self, StoredProfile};
 use crate::volunteers::{
-    AgeBand, Exclusion, MinimumAge, Schedule, TimeWindow, WeeklySlot, explain, language_label,
-    render, skill_label, topic_label, volunteers_for,
+    AgeBand, Exclusion, MinimumAge, Schedule, explain, language_label, render, skill_label,
+    topic_label, volunteers_for,
 };
 
 /// How many suggested volunteers the page lists.
@@ -181,55 +180,6 @@ fn age_band(age: AgeBand) -> &'static str {
         AgeBand::SixteenToSeventeen => "16–17",
         AgeBand::Adult => "18+",
     }
-}
-
-/// Weekly times as a short line: days with the same window together, three or more days in
-/// a row as a range ("måndag–fredag 08:00-17:00; lördag, söndag 08:00-21:00").
-pub fn availability(slots: &[WeeklySlot], lang: Lang) -> String {
-    let mut by_window: BTreeMap<TimeWindow, Vec<Weekday>> = BTreeMap::new();
-    for slot in slots {
-        by_window.entry(slot.window).or_default().push(slot.day);
-    }
-    let mut groups: Vec<(TimeWindow, Vec<Weekday>)> = by_window
-        .into_iter()
-        .map(|(window, mut days)| {
-            days.sort_by_key(Weekday::num_days_from_monday);
-            days.dedup();
-            (window, days)
-        })
-        .collect();
-    // In the order of the week: by each group's first day, then by time.
-    groups.sort_by_key(|(window, days)| (days.first().map(Weekday::num_days_from_monday), *window));
-    let parts: Vec<String> = groups
-        .iter()
-        .map(|(window, days)| format!("{} {window}", day_ranges(days, lang)))
-        .collect();
-    parts.join("; ")
-}
-
-fn day_ranges(days: &[Weekday], lang: Lang) -> String {
-    let mut runs: Vec<Vec<Weekday>> = Vec::new();
-    for day in days {
-        match runs.last_mut() {
-            Some(run) if run.last().map(|last| last.succ()) == Some(*day) => run.push(*day),
-            _ => runs.push(vec![*day]),
-        }
-    }
-    runs.iter()
-        .map(|run| match run.as_slice() {
-            [first, .., last] if run.len() >= 3 => format!(
-                "{}–{}",
-                form::weekday_label(*first, lang),
-                form::weekday_label(*last, lang)
-            ),
-            _ => run
-                .iter()
-                .map(|day| form::weekday_label(*day, lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn schedule_lines(page: &Page, schedule: &Schedule, lang: Lang) -> Vec<String> {
@@ -420,32 +370,4 @@ pub async fn export(
         csv::table(&CSV_HEADER, &rows),
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn availability_groups_days_by_window() {
-        let window = |text: &str| TimeWindow::parse(text).expect("window");
-        let slot = |day, text: &str| WeeklySlot {
-            day,
-            window: window(text),
-        };
-        use Weekday::*;
-        let mut slots: Vec<WeeklySlot> = [Mon, Tue, Wed, Thu, Fri]
-            .into_iter()
-            .map(|day| slot(day, "08:00-17:00"))
-            .collect();
-        slots.push(slot(Sat, "10:00-12:00"));
-        slots.push(slot(Sun, "10:00-12:00"));
-        assert_eq!(
-            availability(&slots, Lang::Sv),
-            "måndag–fredag 08:00-17:00; lördag, söndag 10:00-12:00"
-        );
-        let slots = [slot(Tue, "17:00-19:00"), slot(Thu, "17:00-19:00")];
-        assert_eq!(availability(&slots, Lang::En), "Tue, Thu 17:00-19:00");
-        assert_eq!(availability(&[], Lang::En), "");
-    }
 }
