@@ -6,13 +6,15 @@
 //! - `chat` is pure: `language` detection, `intents`, the `knowledge` search, the decision and
 //!   the reply rendered with `locale` strings and the municipality's facts from `config`;
 //! - `content` is where knowledge, intents and locales come from (compiled in, or a directory);
-//! - `app` holds the one application value the handlers share; `cli` is the command line.
+//! - `app` holds the one application value the handlers share; `cli` is the command line;
+//! - `metrics` counts turns, requests and reloads for Prometheus.
 
 pub mod app;
 pub mod channels;
 pub mod chat;
 pub mod cli;
 pub mod config;
+pub mod config_check;
 pub mod content;
 pub mod conversation;
 pub mod feedback;
@@ -22,6 +24,7 @@ pub mod intents;
 pub mod knowledge;
 pub mod language;
 pub mod locale;
+pub mod metrics;
 pub mod opening_hours;
 pub mod outbox;
 pub mod quality;

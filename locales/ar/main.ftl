@@ -33,4 +33,3 @@ error-not-found = لا يوجد شيء هنا.
 error-conversation-not-found = المحادثة غير موجودة.
 error-unsupported-language = هذه اللغة غير مدعومة.
 error-internal = حدث خطأ من جهتنا. يرجى المحاولة مرة أخرى بعد قليل.
-error-unavailable = الخدمة ليست جاهزة بعد. يرجى المحاولة مرة أخرى بعد قليل.

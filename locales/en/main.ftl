@@ -33,4 +33,3 @@ error-not-found = There is nothing here.
 error-conversation-not-found = The conversation does not exist.
 error-unsupported-language = The language is not supported.
 error-internal = Something went wrong on our side. Please try again in a moment.
-error-unavailable = The service is not ready yet. Please try again in a moment.

@@ -33,4 +33,3 @@ error-not-found = اینجا چیزی وجود ندارد.
 error-conversation-not-found = این گفتگو وجود ندارد.
 error-unsupported-language = این زبان پشتیبانی نمی‌شود.
 error-internal = مشکلی از طرف ما پیش آمد. لطفاً کمی بعد دوباره امتحان کنید.
-error-unavailable = سرویس هنوز آماده نیست. لطفاً کمی بعد دوباره امتحان کنید.

@@ -33,4 +33,3 @@ error-not-found = Täällä ei ole mitään.
 error-conversation-not-found = Keskustelua ei ole olemassa.
 error-unsupported-language = Kieltä ei tueta.
 error-internal = Jokin meni vikaan meidän päässämme. Yritä hetken kuluttua uudelleen.
-error-unavailable = Palvelu ei ole vielä valmis. Yritä hetken kuluttua uudelleen.

@@ -33,4 +33,3 @@ error-not-found = Nic tu nie ma.
 error-conversation-not-found = Taka rozmowa nie istnieje.
 error-unsupported-language = Ten język nie jest obsługiwany.
 error-internal = Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.
-error-unavailable = Usługa nie jest jeszcze gotowa. Spróbuj ponownie za chwilę.

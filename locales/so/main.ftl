@@ -33,4 +33,3 @@ error-not-found = Halkan waxba ma yaallaan.
 error-conversation-not-found = Wada-sheekaysigu ma jiro.
 error-unsupported-language = Luqaddan lama taageero.
 error-internal = Khalad ayaa dhinacayaga ka dhacay. Fadlan mar kale isku day wax yar kadib.
-error-unavailable = Adeeggu weli diyaar ma aha. Fadlan mar kale isku day wax yar kadib.

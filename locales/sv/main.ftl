@@ -33,4 +33,3 @@ error-not-found = Det finns inget här.
 error-conversation-not-found = Konversationen finns inte.
 error-unsupported-language = Språket stöds inte.
 error-internal = Något gick fel hos oss. Försök igen om en stund.
-error-unavailable = Tjänsten är inte redo ännu. Försök igen om en stund.

@@ -33,4 +33,3 @@ error-not-found = ኣብዚ ዝኾነ ነገር የለን።
 error-conversation-not-found = እዚ ዝርርብ የለን።
 error-unsupported-language = እዚ ቋንቋ ኣይድገፍን እዩ።
 error-internal = ካብ ወገንና ጌጋ ተፈጺሙ። በጃኹም ድሕሪ ቁሩብ እዋን እንደገና ፈትኑ።
-error-unavailable = እቲ ኣገልግሎት ገና ድሉው ኣይኮነን። በጃኹም ድሕሪ ቁሩብ እዋን እንደገና ፈትኑ።

@@ -33,4 +33,3 @@ error-not-found = Тут нічого немає.
 error-conversation-not-found = Такої розмови не існує.
 error-unsupported-language = Ця мова не підтримується.
 error-internal = Щось пішло не так з нашого боку. Спробуйте ще раз трохи згодом.
-error-unavailable = Сервіс ще не готовий. Спробуйте ще раз трохи згодом.

@@ -5,6 +5,7 @@ mod api;
 mod cli;
 mod emulator;
 mod helpers;
+mod operations;
 mod staff;
 mod telegram;
 mod transcripts;
