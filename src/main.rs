@@ -1,5 +1,7 @@
 //! The binary: parse the command line, set up logging, run the command.
 
+use std::io::IsTerminal as _;
+
 use anyhow::Context as _;
 use clap::Parser;
 use tokio::net::TcpListener;
@@ -37,13 +39,15 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// Logs to standard error, filtered by `RUST_LOG` (`info` by default), as text or as one JSON
+/// Logs to standard error, filtered by `RUST_LOG` (`info,tantivy=warn` by default), as text or as one JSON
 /// object a line with the request's span (its id and route) in each.
 fn init_logging(format: LogFormat) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn"));
+    // Colours only for a person at a terminal, not as escape codes in the journal.
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => logs.init(),

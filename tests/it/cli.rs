@@ -296,7 +296,7 @@ async fn json_logs_carry_the_request_id_and_route_but_no_ids_or_query() {
     let mut serve = Running(
         configured_binary(&work.path().join("data"))
             .args(["--log-format", "json", "serve", "--addr", "127.0.0.1:0"])
-            .env("RUST_LOG", "info,tower_http=debug")
+            .env("RUST_LOG", "info,tantivy=warn,tower_http=debug")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
