@@ -296,6 +296,7 @@ impl App {
 
     /// Swaps in a new content version of the municipality it was built for.
     pub fn replace_assistant(&self, assistant: Assistant) {
+        crate::metrics::record_index_reload();
         let id = assistant.municipality.id.clone();
         let mut registry = self.registry_mut();
         if let Some(tenant) = registry.by_id.get_mut(&id) {
@@ -312,10 +313,8 @@ pub async fn run(
     listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let content = match &settings.content_dir {
-        Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
-        None => Content::embedded(),
-    };
+    let content = Content::configured(settings.content_dir.as_deref())
+        .context("reading the content directory")?;
     let store = Store::open(&settings.database_url())
         .await
         .context("opening the database")?;

@@ -1,10 +1,10 @@
-//! The command line: `serve`, `ask`, `check`.
+//! The command line: `serve`, `ask`, `check`, `config check`, `staff`, `eval`.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::channels::telegram::{TelegramSettings, Webhook};
@@ -19,8 +19,25 @@ use crate::content::Content;
     about = "A municipality's assistant for its residents"
 )]
 pub struct Cli {
+    /// How log lines are written to standard error: `text` for people, `json` (one object a
+    /// line) for a log collector.
+    #[arg(
+        long,
+        global = true,
+        env = "CIVIC_ASSISTANT_LOG_FORMAT",
+        value_enum,
+        default_value_t = LogFormat::Text
+    )]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +48,9 @@ pub enum Command {
     Ask(AskArgs),
     /// Validate knowledge/, intents/, locales/ and municipality.toml.
     Check(ContentArgs),
+    /// The service's configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
@@ -183,6 +203,14 @@ pub struct EvalArgs {
     pub state: PathBuf,
     #[command(flatten)]
     pub content: ContentArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Read the configuration as `serve` does (options, environment, the content and its
+    /// municipality.toml) and report what it found or what is wrong (exit code 2), without
+    /// serving or writing to the database.
+    Check(ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -374,10 +402,7 @@ impl ContentArgs {
 
     /// The content files: the directory's, or the ones compiled in.
     pub fn content(&self) -> anyhow::Result<Content> {
-        Ok(match &self.content_dir {
-            Some(dir) => Content::from_dir(dir).context("reading the content directory")?,
-            None => Content::embedded(),
-        })
+        Content::configured(self.content_dir.as_deref()).context("reading the content directory")
     }
 }
 
@@ -487,6 +512,18 @@ pub fn check(args: &ContentArgs) -> anyhow::Result<()> {
             .join(", ")
     );
     Ok(())
+}
+
+/// `config check`: what was found on standard output, or the problems on standard error;
+/// false when there are problems.
+pub fn config_check(args: &ServeArgs) -> bool {
+    let report = crate::config_check::check(&args.settings());
+    if report.is_ok() {
+        print!("{report}");
+    } else {
+        eprint!("{report}");
+    }
+    report.is_ok()
 }
 
 /// `staff add-user`: creates the account in the service's database.

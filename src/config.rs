@@ -408,6 +408,19 @@ impl Municipality {
             behind_tls: file.web.behind_tls,
             trusted_proxies,
         };
+        // A browser's Origin header is compared byte for byte: a path or a trailing slash
+        // would never match, and the widget would fail without saying why.
+        if let Some(origin) = file
+            .web
+            .allowed_origins
+            .iter()
+            .find(|origin| !is_web_origin(origin))
+        {
+            return Err(error(format!(
+                "web.allowed_origins: {origin:?} is not an origin like \"https://www.example.se\" \
+                 (scheme and host, an optional port, no path or trailing slash)"
+            )));
+        }
         Ok(Municipality {
             id: section.id,
             name: section.name,
@@ -461,6 +474,29 @@ impl Municipality {
         }
         resolve(&toml::Value::Table(self.facts.clone()), lang)
     }
+}
+
+/// Whether `text` is a web origin as browsers send it: `http` or `https`, `://`, a host and an
+/// optional port, nothing after.
+fn is_web_origin(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let port_ok = port.is_none_or(|port| {
+        (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+    });
+    host_ok && port_ok
 }
 
 /// A table whose keys are all language codes is one localised value: pick `lang`, else
@@ -562,6 +598,35 @@ mod tests {
         let bad = text.replace("\"192.0.2.1\"", "\"proxy.example\"");
         let error = Municipality::parse("municipality.toml", &bad).unwrap_err();
         assert!(error.to_string().contains("trusted_proxies"), "{error}");
+    }
+
+    #[test]
+    fn only_exact_origins_are_allowed() {
+        for origin in [
+            "https://www.exempelby.example",
+            "http://localhost:3000",
+            "https://xn--hamar-qua.se",
+        ] {
+            assert!(is_web_origin(origin), "{origin}");
+        }
+        for not_origin in [
+            "https://www.exempelby.example/",
+            "https://www.exempelby.example/chat",
+            "www.exempelby.example",
+            "ftp://files.example",
+            "https://",
+            "http://localhost:",
+            "http://localhost:80a",
+            "*",
+        ] {
+            assert!(!is_web_origin(not_origin), "{not_origin}");
+        }
+        let trailing_slash = EXAMPLE.replace(
+            "allowed_origins = [\"https://www.exempelby.example\"]",
+            "allowed_origins = [\"https://www.exempelby.example/\"]",
+        );
+        let error = Municipality::parse("municipality.toml", &trailing_slash).unwrap_err();
+        assert!(error.to_string().contains("web.allowed_origins"), "{error}");
     }
 
     #[test]

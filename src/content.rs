@@ -43,6 +43,14 @@ pub struct ContentError {
 }
 
 impl Content {
+    /// A municipality's directory when one is configured, else the shipped content.
+    pub fn configured(dir: Option<&Path>) -> Result<Content, ContentError> {
+        match dir {
+            Some(dir) => Content::from_dir(dir),
+            None => Ok(Content::embedded()),
+        }
+    }
+
     /// The content shipped inside the binary (the example municipality).
     pub fn embedded() -> Content {
         Content {

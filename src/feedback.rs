@@ -7,7 +7,7 @@ use crate::conversation::ConversationId;
 use crate::store::{Store, now_millis};
 
 /// Up or down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Rating {
     Up,

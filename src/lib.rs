@@ -8,12 +8,14 @@
 //! - `content` is where knowledge, intents and locales come from (compiled in, or a directory);
 //! - `app` holds the one application value the handlers share; `cli` is the command line;
 //! - `limits` says how often a client may ask; `retention` deletes what is kept too long.
+//! - `metrics` counts turns, requests and reloads for Prometheus.
 
 pub mod app;
 pub mod channels;
 pub mod chat;
 pub mod cli;
 pub mod config;
+pub mod config_check;
 pub mod content;
 pub mod content_sync;
 pub mod conversation;
@@ -26,6 +28,7 @@ pub mod knowledge;
 pub mod language;
 pub mod limits;
 pub mod locale;
+pub mod metrics;
 pub mod opening_hours;
 pub mod outbox;
 pub mod quality;

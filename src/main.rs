@@ -1,25 +1,32 @@
 //! The binary: parse the command line, set up logging, run the command.
 
+use std::io::IsTerminal as _;
+
 use anyhow::Context as _;
 use clap::Parser;
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
-use civic_assistant::cli::{self, Cli, Command};
+use civic_assistant::cli::{self, Cli, Command, ConfigCommand, LogFormat};
+
+/// The exit code of `config check` when the configuration has problems (1 is any other
+/// failure), so a deploy script can tell a bad configuration from a broken binary.
+const EXIT_BAD_CONFIGURATION: u8 = 2;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    init_logging(cli.log_format);
     let result = match cli.command {
         Command::Serve(args) => serve(args),
         Command::Ask(args) => cli::ask(&args),
         Command::Check(args) => cli::check(&args),
+        Command::Config(ConfigCommand::Check(args)) => {
+            return if cli::config_check(&args) {
+                std::process::ExitCode::SUCCESS
+            } else {
+                std::process::ExitCode::from(EXIT_BAD_CONFIGURATION)
+            };
+        }
         Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
         Command::Eval(args) => cli::eval(&args),
         Command::MigrateStore(args) => cli::migrate_store(&args),
@@ -33,6 +40,26 @@ fn main() -> std::process::ExitCode {
             eprintln!("error: {error:#}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Logs to standard error, filtered by `RUST_LOG` (`info,tantivy=warn` by default), as text or as one JSON
+/// object a line with the request's span (its id and route) in each.
+fn init_logging(format: LogFormat) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn"));
+    // Colours only for a person at a terminal, not as escape codes in the journal.
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
     }
 }
 

@@ -165,8 +165,11 @@ const EXPIRED_MESSAGES: &str = "SELECT id FROM messages WHERE municipality_id = 
 
 /// Conversations without messages (once the expired ones are gone) that have not changed
 /// since the limit. A conversation just started has no message yet but is recent.
+/// A volunteer is reached in their conversation for as long as their profile exists (they
+/// consented to that and delete it themselves), so such a conversation stays.
 const STALE_CONVERSATIONS: &str = "SELECT c.id FROM conversations c WHERE c.municipality_id = $1 \
-     AND c.updated_at < $2 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)";
+     AND c.updated_at < $2 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM volunteer_profiles v WHERE v.conversation_id = c.id)";
 
 /// Runs the job at start and then every hour until `shutdown` turns true.
 pub async fn run_periodically(app: App, mut shutdown: watch::Receiver<bool>) {
@@ -176,13 +179,14 @@ pub async fn run_periodically(app: App, mut shutdown: watch::Receiver<bool>) {
             _ = every.tick() => {},
             _ = shutdown.changed() => break,
         }
-        let municipality = app.assistant().municipality.id.clone();
         let cutoff = cutoff(now_millis(), app.safeguards().retention_days);
-        match run_once(app.store(), &municipality, cutoff).await {
-            Ok(Some(deleted)) => report(&deleted),
-            Ok(None) => tracing::debug!("retention is running on another instance"),
-            // The next run tries again; nothing is half-deleted (one transaction).
-            Err(error) => tracing::warn!(error = %error, "retention run failed"),
+        for municipality in app.tenant_ids() {
+            match run_once(app.store(), &municipality, cutoff).await {
+                Ok(Some(deleted)) => report(&deleted),
+                Ok(None) => tracing::debug!("retention is running on another instance"),
+                // The next run tries again; nothing is half-deleted (one transaction).
+                Err(error) => tracing::warn!(error = %error, "retention run failed"),
+            }
         }
     }
 }
@@ -199,8 +203,6 @@ pub fn report(deleted: &Deleted) {
 }
 
 /// The one place retention counts reach the metrics.
-// METRICS: when `crate::metrics` exists, replace this body with
-// `crate::metrics::record_retention_deleted(kind, count);`
 fn record_deleted(kind: &str, count: u64) {
-    tracing::trace!(kind, count, "retention deleted");
+    crate::metrics::record_retention_deleted(kind, count);
 }

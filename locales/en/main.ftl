@@ -33,7 +33,6 @@ error-not-found = There is nothing here.
 error-conversation-not-found = The conversation does not exist.
 error-unsupported-language = The language is not supported.
 error-internal = Something went wrong on our side. Please try again in a moment.
-error-unavailable = The service is not ready yet. Please try again in a moment.
 error-too-many-requests = Too many messages in a short time. Please wait { $seconds } seconds and try again.
 error-timeout = The answer took too long. Please try again in a moment.
 rate-limited-reply = You are sending messages faster than I can answer. Please wait a minute and then write again.

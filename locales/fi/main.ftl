@@ -33,7 +33,6 @@ error-not-found = Täällä ei ole mitään.
 error-conversation-not-found = Keskustelua ei ole olemassa.
 error-unsupported-language = Kieltä ei tueta.
 error-internal = Jokin meni vikaan meidän päässämme. Yritä hetken kuluttua uudelleen.
-error-unavailable = Palvelu ei ole vielä valmis. Yritä hetken kuluttua uudelleen.
 error-too-many-requests = Liian monta viestiä lyhyessä ajassa. Odota { $seconds } sekuntia ja yritä uudelleen.
 error-timeout = Vastaus kesti liian kauan. Yritä hetken kuluttua uudelleen.
 rate-limited-reply = Lähetät viestejä nopeammin kuin ehdin vastata. Odota minuutti ja kirjoita sitten uudelleen.

@@ -33,7 +33,6 @@ error-not-found = Nic tu nie ma.
 error-conversation-not-found = Taka rozmowa nie istnieje.
 error-unsupported-language = Ten język nie jest obsługiwany.
 error-internal = Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.
-error-unavailable = Usługa nie jest jeszcze gotowa. Spróbuj ponownie za chwilę.
 error-too-many-requests = Zbyt wiele wiadomości w krótkim czasie. Odczekaj { $seconds } s i spróbuj ponownie.
 error-timeout = Odpowiedź trwała zbyt długo. Spróbuj ponownie za chwilę.
 rate-limited-reply = Wysyłasz wiadomości szybciej, niż mogę odpowiadać. Odczekaj minutę i napisz ponownie.

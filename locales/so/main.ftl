@@ -33,7 +33,6 @@ error-not-found = Halkan waxba ma yaallaan.
 error-conversation-not-found = Wada-sheekaysigu ma jiro.
 error-unsupported-language = Luqaddan lama taageero.
 error-internal = Khalad ayaa dhinacayaga ka dhacay. Fadlan mar kale isku day wax yar kadib.
-error-unavailable = Adeeggu weli diyaar ma aha. Fadlan mar kale isku day wax yar kadib.
 error-too-many-requests = Fariimo aad u badan ayaa waqti gaaban la soo diray. Fadlan sug { $seconds } ilbiriqsi kadibna mar kale isku day.
 error-timeout = Jawaabtu waxay qaadatay waqti aad u dheer. Fadlan mar kale isku day wax yar kadib.
 rate-limited-reply = Waxaad fariimaha u soo diraysaa si ka dhakhso badan intaan ka jawaabi karo. Fadlan sug hal daqiiqo kadibna mar kale qor.

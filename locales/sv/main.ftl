@@ -33,7 +33,6 @@ error-not-found = Det finns inget här.
 error-conversation-not-found = Konversationen finns inte.
 error-unsupported-language = Språket stöds inte.
 error-internal = Något gick fel hos oss. Försök igen om en stund.
-error-unavailable = Tjänsten är inte redo ännu. Försök igen om en stund.
 error-too-many-requests = För många meddelanden på kort tid. Vänta { $seconds } sekunder och försök igen.
 error-timeout = Svaret tog för lång tid. Försök igen om en stund.
 rate-limited-reply = Du skickar meddelanden snabbare än jag hinner svara. Vänta en minut och skriv sedan igen.

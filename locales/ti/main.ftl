@@ -33,7 +33,6 @@ error-not-found = ኣብዚ ዝኾነ ነገር የለን።
 error-conversation-not-found = እዚ ዝርርብ የለን።
 error-unsupported-language = እዚ ቋንቋ ኣይድገፍን እዩ።
 error-internal = ካብ ወገንና ጌጋ ተፈጺሙ። በጃኹም ድሕሪ ቁሩብ እዋን እንደገና ፈትኑ።
-error-unavailable = እቲ ኣገልግሎት ገና ድሉው ኣይኮነን። በጃኹም ድሕሪ ቁሩብ እዋን እንደገና ፈትኑ።
 error-too-many-requests = ኣብ ሓጺር እዋን ብዙሓት መልእኽትታት ተላኢኹ። በጃኹም { $seconds } ካልኢት ተጸበዩ እሞ እንደገና ፈትኑ።
 error-timeout = እቲ መልሲ ብዙሕ ግዜ ወሲዱ። በጃኹም ድሕሪ ቁሩብ እዋን እንደገና ፈትኑ።
 rate-limited-reply = ካብቲ ክምልሶ ዝኽእል ብዝቐልጠፈ መልእኽትታት ትልእኹ ኣለኹም። በጃኹም ሓንቲ ደቒቕ ተጸበዩ እሞ እንደገና ጽሓፉ።

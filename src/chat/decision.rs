@@ -4,11 +4,12 @@
 //! the development question set to keep wrong answers rare (see README, "Answer quality").
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::knowledge::{Article, Hit};
 
 /// What the assistant did with a turn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// Answered with an article or an intent's reply.

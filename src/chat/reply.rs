@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use handlebars::Handlebars;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::{Assistant, Context, Decision, Reply};
 use crate::config::Municipality;
@@ -13,7 +14,7 @@ use crate::knowledge::{Article, Aspect, Knowledge, Link, TopicId};
 use crate::language::Lang;
 
 /// A topic offered to pick from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Choice {
     pub topic: TopicId,
     pub title: String,

@@ -19,7 +19,7 @@ use crate::store::Store;
 pub use queries::TranscriptMessage;
 
 /// A conversation's id: a random UUID, so it cannot be guessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConversationId(pub Uuid);
 
 impl ConversationId {
@@ -68,7 +68,7 @@ pub struct Inbound {
 }
 
 /// The reply as stored and as every channel shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReplyRecord {
     pub text: String,
     pub language: Lang,
@@ -106,6 +106,7 @@ pub async fn handle(
     assistant: &Assistant,
     inbound: Inbound,
 ) -> Result<Outcome, ConversationError> {
+    let started = std::time::Instant::now();
     let municipality = &assistant.municipality;
     // PostgreSQL's text cannot hold NUL, and a NUL means nothing to a reader: it is dropped
     // here, for every channel and both backends alike.
@@ -204,6 +205,14 @@ pub async fn handle(
     if record.decision == Decision::Handoff && !taken {
         crate::handoff::request(store, &municipality.id, conversation).await?;
     }
+    // Counted here, the one place every channel's turns pass, and only once the reply is
+    // stored: a resend answered from the store above is not a new message.
+    crate::metrics::record_chat_turn(
+        inbound.channel,
+        record.language,
+        record.decision,
+        started.elapsed(),
+    );
     Ok(Outcome {
         conversation,
         inbound_id,
@@ -257,4 +266,48 @@ pub async fn start(
     let municipality = &assistant.municipality;
     queries::create(store, &municipality.id, id, channel).await?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+    use crate::metrics;
+
+    #[tokio::test]
+    async fn a_resend_is_answered_from_the_store_and_counted_once() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("turns.db").display()
+        );
+        let store = Store::open(&url).await.expect("store");
+        let assistant = Assistant::load(&Content::embedded()).expect("content");
+        let municipality = &assistant.municipality;
+        store
+            .ensure_municipality(&municipality.id, &municipality.name)
+            .await
+            .expect("municipality");
+        let inbound = Inbound {
+            conversation: None,
+            // Only this test turns on the command-line channel with these labels.
+            channel: Channel::Cli,
+            text: "när töms soporna?".into(),
+            client_message_id: Some("resend-1".into()),
+            hints: LanguageHints::default(),
+            choice: None,
+            intent: None,
+        };
+        let series = r#"civic_chat_messages_total{channel="cli",decision="answer",language="sv"}"#;
+        let before = metrics::value(&metrics::render(), series);
+        let first = handle(&store, &assistant, inbound.clone())
+            .await
+            .expect("turn");
+        let resent = handle(&store, &assistant, inbound).await.expect("resend");
+        assert_eq!(
+            (resent.conversation, resent.reply_id),
+            (first.conversation, first.reply_id)
+        );
+        assert_eq!(metrics::value(&metrics::render(), series), before + 1.0);
+    }
 }

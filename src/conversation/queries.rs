@@ -9,7 +9,7 @@ use crate::knowledge::Link;
 use crate::store::{Store, now_millis};
 
 /// One message of a transcript.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TranscriptMessage {
     pub id: i64,
     pub direction: String,

@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::language::Lang;
 
 /// A topic id from `topics.tsv`: lowercase ASCII words joined by hyphens.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
 #[serde(try_from = "String", into = "String")]
+#[schema(value_type = String, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", example = "waste-collection")]
 pub struct TopicId(String);
 
 impl TopicId {
@@ -72,7 +74,7 @@ pub enum Aspect {
 }
 
 /// A link shown with an answer; `url` may hold handlebars facts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,

@@ -55,20 +55,10 @@ impl Store {
     /// Opens the database at `url`, creating an SQLite file (and its directory) if needed,
     /// and applies the migrations.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
-        sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Backend::Postgres
-        } else {
-            return Err(StoreError::UnsupportedUrl(url.to_string()));
-        };
+        let (backend, options) = Store::options(url)?;
         if backend == Backend::Sqlite {
             create_sqlite_directory(url)?;
         }
-        let options = AnyConnectOptions::from_str(url)
-            .map_err(StoreError::Connect)?
-            .disable_statement_logging();
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .after_connect(move |connection, _| {
@@ -102,6 +92,22 @@ impl Store {
             writer,
             url: url.to_string(),
         })
+    }
+
+    /// Reads `url` without connecting: which backend, and the connection options.
+    pub fn options(url: &str) -> Result<(Backend, AnyConnectOptions), StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.to_string()));
+        };
+        let options = AnyConnectOptions::from_str(url)
+            .map_err(StoreError::Connect)?
+            .disable_statement_logging();
+        Ok((backend, options))
     }
 
     /// Held for the length of a write transaction: one writer at a time on SQLite, no
@@ -139,21 +145,23 @@ impl Store {
     }
 }
 
-/// Creates the directory of an SQLite file URL, so a fresh `./data` just works.
-fn create_sqlite_directory(url: &str) -> Result<(), StoreError> {
+/// The file of an SQLite URL; `None` for an in-memory database.
+pub fn sqlite_file(url: &str) -> Option<&Path> {
     let path = url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:")
         .split('?')
         .next()
         .unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
+    (!path.is_empty() && path != ":memory:").then(|| Path::new(path))
+}
+
+/// Creates the directory of an SQLite file URL, so a fresh `./data` just works.
+fn create_sqlite_directory(url: &str) -> Result<(), StoreError> {
+    let Some(path) = sqlite_file(url) else {
         return Ok(());
-    }
-    if let Some(parent) = Path::new(path)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-    {
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|source| StoreError::DataDir {
             path: parent.display().to_string(),
             source,

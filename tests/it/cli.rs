@@ -177,3 +177,180 @@ fn eval_shows_what_an_edit_made_worse() {
         "{second}"
     );
 }
+
+/// The binary with none of the service's settings from the test's own environment.
+fn configured_binary(data_dir: &std::path::Path) -> Command {
+    let mut command = binary();
+    for name in [
+        "DATABASE_URL",
+        "CIVIC_ASSISTANT_ADDR",
+        "CIVIC_ASSISTANT_CONTENT_DIR",
+        "CIVIC_ASSISTANT_LOG_FORMAT",
+        "CIVIC_ASSISTANT_TELEGRAM_TOKEN",
+        "CIVIC_ASSISTANT_TELEGRAM_API_URL",
+        "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_URL",
+        "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_SECRET",
+    ] {
+        command.env_remove(name);
+    }
+    command.env("CIVIC_ASSISTANT_DATA_DIR", data_dir);
+    command
+}
+
+#[test]
+fn config_check_reads_options_and_environment_as_serve_does_and_writes_nothing() {
+    let work = tempfile::tempdir().expect("work directory");
+    let data = work.path().join("data");
+    let content = content_copy();
+    let output = configured_binary(&data)
+        .args(["config", "check", "--addr", "127.0.0.1:9099"])
+        .env("CIVIC_ASSISTANT_CONTENT_DIR", content.path())
+        .env("CIVIC_ASSISTANT_TELEGRAM_TOKEN", "123456:AAH-secret-key")
+        .env(
+            "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_URL",
+            "https://assistant.exempelby.example/api/v1/telegram/webhook",
+        )
+        .env("CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_SECRET", "hook-secret")
+        .output()
+        .expect("config check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.starts_with("configuration ok"), "{stdout}");
+    assert!(stdout.contains("127.0.0.1:9099"), "{stdout}");
+    assert!(stdout.contains("(created on the first start)"), "{stdout}");
+    assert!(stdout.contains("Exempelby kommun (exempelby)"), "{stdout}");
+    assert!(stdout.contains("33 articles"), "{stdout}");
+    assert!(
+        stdout.contains("webhook at https://assistant.exempelby.example/"),
+        "{stdout}"
+    );
+    for secret in ["AAH-secret-key", "hook-secret"] {
+        assert!(!stdout.contains(secret), "{secret} printed: {stdout}");
+    }
+    assert!(!data.exists(), "the check created the data directory");
+}
+
+#[test]
+fn config_check_lists_every_problem_and_exits_with_2() {
+    let work = tempfile::tempdir().expect("work directory");
+    let content = content_copy();
+    let municipality = content.path().join("municipality.toml");
+    let text = std::fs::read_to_string(&municipality).expect("read municipality.toml");
+    std::fs::write(
+        &municipality,
+        text.replace(
+            "\"https://www.exempelby.example\"",
+            "\"https://www.exempelby.example/\"",
+        ),
+    )
+    .expect("break the origin");
+    let output = configured_binary(work.path())
+        .args(["config", "check", "--content-dir"])
+        .arg(content.path())
+        .env("DATABASE_URL", "mysql://civic:hunter2@db.example/civic")
+        .env("CIVIC_ASSISTANT_TELEGRAM_TOKEN", "not-a-token")
+        .output()
+        .expect("config check");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("configuration has 3 problems"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("database: unsupported database URL"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("municipality.toml: web.allowed_origins"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("telegram: the Telegram bot token"),
+        "{stderr}"
+    );
+    for secret in ["hunter2", "not-a-token"] {
+        assert!(!stderr.contains(secret), "{secret} printed: {stderr}");
+    }
+}
+
+/// A child process that is stopped however the test ends.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn json_logs_carry_the_request_id_and_route_but_no_ids_or_query() {
+    use std::io::{BufRead, Read};
+
+    let work = tempfile::tempdir().expect("work directory");
+    let mut serve = Running(
+        configured_binary(&work.path().join("data"))
+            .args(["--log-format", "json", "serve", "--addr", "127.0.0.1:0"])
+            .env("RUST_LOG", "info,tantivy=warn,tower_http=debug")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start serve"),
+    );
+    let mut stderr = serve.0.stderr.take().expect("stderr");
+    let logs = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut first_line = String::new();
+    std::io::BufReader::new(serve.0.stdout.take().expect("stdout"))
+        .read_line(&mut first_line)
+        .expect("the listening line");
+    let base = first_line
+        .trim()
+        .strip_prefix("civic-assistant listening on ")
+        .expect("the address")
+        .trim_end_matches('/')
+        .to_string();
+
+    let conversation = uuid::Uuid::new_v4();
+    let response = reqwest::Client::new()
+        .get(format!(
+            "{base}/api/v1/conversations/{conversation}?token=query-secret"
+        ))
+        .header("x-request-id", "log-test-1")
+        .header("cookie", "staff_session=cookie-secret")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), 404);
+    // The response is written after the log line of its end; stopping the service closes
+    // standard error, which ends the reader.
+    drop(serve);
+    let stderr = logs.join().expect("the log reader");
+
+    let lines: Vec<Value> = stderr
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    assert!(
+        lines.iter().any(|line| {
+            line["span"]["request_id"] == "log-test-1"
+                && line["span"]["route"] == "/api/v1/conversations/{id}"
+        }),
+        "{stderr}"
+    );
+    for private in [
+        conversation.to_string().as_str(),
+        "query-secret",
+        "cookie-secret",
+    ] {
+        assert!(!stderr.contains(private), "{private} logged: {stderr}");
+    }
+}

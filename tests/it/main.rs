@@ -10,6 +10,7 @@ mod helpers;
 mod instances;
 mod limits;
 mod migrate_store;
+mod operations;
 mod retention;
 mod staff;
 mod telegram;

@@ -58,6 +58,54 @@ pub struct Webhook {
     pub secret: String,
 }
 
+impl TelegramSettings {
+    /// What is wrong with these settings, in words that never repeat a secret; empty when
+    /// they can be used. Checked before connecting, so a typo is named rather than met as a
+    /// refusal from the Bot API.
+    pub fn problems(&self) -> Vec<String> {
+        let token_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        let mut problems = Vec::new();
+        let (bot_id, key) = self.token.split_once(':').unwrap_or_default();
+        let token_ok = !bot_id.is_empty()
+            && bot_id.bytes().all(|b| b.is_ascii_digit())
+            && !key.is_empty()
+            && key.bytes().all(token_char);
+        if !token_ok {
+            problems.push(
+                "the Telegram bot token is not of the form <bot id>:<key> that BotFather gives"
+                    .to_string(),
+            );
+        }
+        if let Some(api_url) = &self.api_url
+            && let Err(error) = url::Url::parse(api_url)
+        {
+            problems.push(format!(
+                "the Telegram API URL {api_url:?} is not a URL: {error}"
+            ));
+        }
+        if let Some(webhook) = &self.webhook {
+            match url::Url::parse(&webhook.url) {
+                Ok(url) if url.scheme() == "https" => {}
+                Ok(_) => problems.push(format!(
+                    "the webhook URL {:?} must use https: Telegram posts only to HTTPS",
+                    webhook.url
+                )),
+                Err(error) => problems.push(format!(
+                    "the webhook URL {:?} is not a URL: {error}",
+                    webhook.url
+                )),
+            }
+            let secret = webhook.secret.as_bytes();
+            if !(1..=256).contains(&secret.len()) || !secret.iter().all(|b| token_char(*b)) {
+                problems.push(
+                    "the webhook secret must be 1 to 256 of A-Z, a-z, 0-9, _ and -".to_string(),
+                );
+            }
+        }
+        problems
+    }
+}
+
 /// The running bot, shared by the update handler, the sender and the webhook route.
 #[derive(Clone)]
 pub struct Telegram {
@@ -72,6 +120,10 @@ pub struct Telegram {
 impl Telegram {
     /// Connects to the Bot API (getMe) and sets or removes the webhook.
     pub async fn connect(settings: &TelegramSettings) -> anyhow::Result<Telegram> {
+        let problems = settings.problems();
+        if !problems.is_empty() {
+            anyhow::bail!("{}", problems.join("; "));
+        }
         let mut bot = Bot::new(settings.token.clone());
         if let Some(url) = &settings.api_url {
             bot = bot.set_api_url(url.parse().context("the Telegram API URL")?);
@@ -162,8 +214,33 @@ pub fn router(bots: HashMap<String, Telegram>) -> Router<App> {
     )
 }
 
-/// One update posted by Telegram: checked against the secret, handled, acknowledged.
-async fn webhook(app: App, telegram: Telegram, headers: HeaderMap, body: Bytes) -> StatusCode {
+/// One update posted by Telegram: checked against the secret, handled, acknowledged. The
+/// route exists only when the bot runs in webhook mode.
+#[utoipa::path(
+    post,
+    path = "/api/v1/telegram/webhook",
+    tag = "telegram",
+    params(
+        ("x-telegram-bot-api-secret-token" = String, Header, description = "The webhook secret configured with the bot"),
+    ),
+    request_body(
+        content = Object,
+        description = "A Telegram Bot API `Update` (https://core.telegram.org/bots/api#update)",
+        content_type = "application/json"
+    ),
+    responses(
+        (status = 200, description = "Handled, or dropped as malformed (Telegram would retry it forever)"),
+        (status = 401, description = "The secret is missing or wrong"),
+        (status = 404, description = "The bot does not run in webhook mode"),
+        (status = 503, description = "Not handled now; Telegram retries and the update id makes the retry harmless"),
+    )
+)]
+pub(crate) async fn webhook(
+    app: App,
+    telegram: Telegram,
+    headers: HeaderMap,
+    body: Bytes,
+) -> StatusCode {
     let Some(secret) = &telegram.webhook_secret else {
         return StatusCode::NOT_FOUND;
     };
@@ -177,8 +254,14 @@ async fn webhook(app: App, telegram: Telegram, headers: HeaderMap, body: Bytes) 
     let update: teloxide::types::Update = match serde_json::from_slice(&body) {
         Ok(update) => update,
         // Telegram would retry a malformed update forever; accept and drop it.
+        // Only where it failed: serde's message may quote the resident's text.
         Err(error) => {
-            tracing::warn!(error = %error, "a webhook body that is not an update");
+            tracing::warn!(
+                category = ?error.classify(),
+                line = error.line(),
+                column = error.column(),
+                "a webhook body that is not an update"
+            );
             return StatusCode::OK;
         }
     };
@@ -206,7 +289,37 @@ fn constant_time_eq(given: &[u8], expected: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::constant_time_eq;
+    use super::{TelegramSettings, Webhook, constant_time_eq};
+
+    #[test]
+    fn settings_problems_are_named_without_the_secrets() {
+        let good = TelegramSettings {
+            token: "123456:AAH-x_9".into(),
+            api_url: Some("http://127.0.0.1:8081/".into()),
+            webhook: Some(Webhook {
+                url: "https://assistant.exempelby.example/api/v1/telegram/webhook".into(),
+                secret: "s3cret-token".into(),
+            }),
+        };
+        assert!(good.problems().is_empty(), "{:?}", good.problems());
+        let bad = TelegramSettings {
+            token: "hunter2".into(),
+            api_url: Some("not a url".into()),
+            webhook: Some(Webhook {
+                url: "http://assistant.exempelby.example/hook".into(),
+                secret: "with space".into(),
+            }),
+        };
+        let problems = bad.problems();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[2].contains("https"), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| !p.contains("hunter2") && !p.contains("with space")),
+            "{problems:?}"
+        );
+    }
 
     #[test]
     fn secrets_compare_whole() {

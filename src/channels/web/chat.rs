@@ -5,8 +5,11 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
-use super::error::{ApiError, ApiJson, LocalizedError, request_language};
+use super::error::{
+    AcceptLanguageHeader, ApiError, ApiJson, ErrorBody, LocalizedError, request_language,
+};
 use crate::app::App;
 use crate::conversation::{self, Channel, ConversationId, Inbound, ReplyRecord, TranscriptMessage};
 use crate::knowledge::TopicId;
@@ -23,7 +26,7 @@ pub fn router() -> Router<App> {
 }
 
 /// A resident's message.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChatRequest {
     /// The message; may be empty only when `topic` picks one of the offered choices.
@@ -48,7 +51,7 @@ pub struct ChatRequest {
 
 /// The assistant's reply: the conversation, the reply's message id, and the reply itself
 /// (text, language, dir, decision, topic, intent, choices, links) flattened beside them.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ChatResponse {
     pub conversation_id: ConversationId,
     pub message_id: i64,
@@ -56,7 +59,23 @@ pub struct ChatResponse {
     pub reply: ReplyRecord,
 }
 
-async fn chat(
+/// Sends a resident's message and returns the assistant's reply.
+#[utoipa::path(
+    post,
+    path = "/api/v1/chat",
+    tag = "chat",
+    request_body = ChatRequest,
+    params(AcceptLanguageHeader),
+    responses(
+        (status = 200, description = "The assistant's reply", body = ChatResponse),
+        (status = 400, description = "`invalid_json`", body = ErrorBody),
+        (status = 404, description = "`conversation_not_found`, or `not_found` for an unknown `topic`", body = ErrorBody),
+        (status = 413, description = "`payload_too_large` (over 64 KiB)", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`", body = ErrorBody),
+        (status = 422, description = "`empty_message`, `message_too_long` (over 2,000 characters), `unsupported_language`", body = ErrorBody),
+    )
+)]
+pub(super) async fn chat(
     State(app): State<App>,
     headers: HeaderMap,
     ApiJson(request): ApiJson<ChatRequest>,
@@ -150,13 +169,28 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
     })
 }
 
-#[derive(Debug, Serialize)]
-struct TranscriptResponse {
+/// A conversation's messages in order.
+#[derive(Debug, Serialize, ToSchema)]
+pub(super) struct TranscriptResponse {
     conversation_id: ConversationId,
     messages: Vec<TranscriptMessage>,
 }
 
-async fn transcript(
+/// A conversation's transcript: whoever holds its id may read it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/conversations/{id}",
+    tag = "chat",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The conversation id a chat reply returned"),
+        AcceptLanguageHeader,
+    ),
+    responses(
+        (status = 200, description = "The messages in order", body = TranscriptResponse),
+        (status = 404, description = "`conversation_not_found`", body = ErrorBody),
+    )
+)]
+pub(super) async fn transcript(
     State(app): State<App>,
     headers: HeaderMap,
     Path(id): Path<String>,
@@ -176,15 +210,28 @@ async fn transcript(
 }
 
 /// A thumbs up or down on one reply.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct FeedbackRequest {
+pub(super) struct FeedbackRequest {
     conversation_id: String,
     message_id: i64,
     rating: crate::feedback::Rating,
 }
 
-async fn feedback(
+/// Rates one of the assistant's replies; a thumbs down puts the question in the review queue.
+#[utoipa::path(
+    post,
+    path = "/api/v1/feedback",
+    tag = "chat",
+    request_body = FeedbackRequest,
+    params(AcceptLanguageHeader),
+    responses(
+        (status = 204, description = "Recorded; the last rating of a reply counts"),
+        (status = 400, description = "`invalid_json`", body = ErrorBody),
+        (status = 404, description = "`conversation_not_found`, or `not_found` for a reply not in the conversation", body = ErrorBody),
+    )
+)]
+pub(super) async fn feedback(
     State(app): State<App>,
     headers: HeaderMap,
     ApiJson(request): ApiJson<FeedbackRequest>,

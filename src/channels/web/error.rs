@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::app::App;
 use crate::conversation::ConversationError;
@@ -33,8 +34,6 @@ pub enum ApiError {
     UnsupportedLanguage,
     #[error("not found")]
     NotFound,
-    #[error("not ready")]
-    Unavailable,
     #[error("too many requests")]
     TooManyRequests(RetryAfter),
     #[error("the request took too long")]
@@ -63,7 +62,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::ConversationNotFound | ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Unavailable | ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -80,7 +79,6 @@ impl ApiError {
             ApiError::ConversationNotFound => "conversation_not_found",
             ApiError::UnsupportedLanguage => "unsupported_language",
             ApiError::NotFound => "not_found",
-            ApiError::Unavailable => "unavailable",
             ApiError::TooManyRequests(_) => "too_many_requests",
             ApiError::Timeout => "timeout",
             ApiError::Internal(_) => "internal",
@@ -110,7 +108,6 @@ impl ApiError {
             }
             ApiError::UnsupportedLanguage => locales.text(lang, "error-unsupported-language", &[]),
             ApiError::NotFound => locales.text(lang, "error-not-found", &[]),
-            ApiError::Unavailable => locales.text(lang, "error-unavailable", &[]),
             ApiError::TooManyRequests(retry) => locales.text(
                 lang,
                 "error-too-many-requests",
@@ -133,15 +130,26 @@ pub struct LocalizedError {
     message: String,
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// Every API error: `{"error": {"code", "message"}}`.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody<'a> {
     error: ErrorDetail<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct ErrorDetail<'a> {
+    /// Stable and machine-readable: `empty_message`, `conversation_not_found`, …
     code: &'a str,
+    /// For people, in the language of the request's `Accept-Language`.
     message: &'a str,
+}
+
+/// The header errors take their language from (OpenAPI description only).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Header, rename_all = "kebab-case")]
+pub struct AcceptLanguageHeader {
+    /// The caller's languages; error messages are in the first one the municipality offers.
+    pub accept_language: Option<String>,
 }
 
 impl IntoResponse for LocalizedError {

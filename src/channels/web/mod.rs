@@ -1,28 +1,30 @@
-//! The web channel: the HTTP API, health endpoints and the demo page.
+//! The web channel: the HTTP API, health endpoints, metrics, the OpenAPI description and the
+//! demo page.
 
 mod chat;
 pub mod error;
 mod headers;
 pub mod limits;
+mod monitoring;
+mod openapi;
 mod privacy;
+pub mod request_id;
 mod stream;
 mod tenant;
 mod widget;
 
 pub use chat::{ChatRequest, ChatResponse, MAX_MESSAGE_CHARS};
 
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, Method};
 use axum::http::{StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::trace::TraceLayer;
 
 use crate::app::App;
-use error::{ApiError, LocalizedError};
+use error::ApiError;
 
 /// The largest request body accepted: a chat message is at most a few kilobytes.
 const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -31,18 +33,18 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// webhook), which share the error handling and limits.
 pub fn router(app: App, extra: Router<App>) -> Router {
     let cors = cors(&app);
-    let tenant = axum::middleware::from_fn_with_state(app.clone(), tenant::scope);
+    let tenant = from_fn_with_state(app.clone(), tenant::scope);
     // Every route but the conversation stream, which stays open by design, has a deadline.
     let timed = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+        .merge(monitoring::router())
+        .merge(openapi::router())
         .merge(widget::router())
         .merge(privacy::router())
         .merge(chat::router())
         .merge(crate::staff::router())
         .merge(extra)
         .layer(from_fn_with_state(app.clone(), limits::timeout));
-    Router::new()
+    let routes = Router::new()
         .merge(timed)
         .merge(stream::router())
         .fallback(not_found)
@@ -50,10 +52,11 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(app.clone(), headers::add))
         .layer(cors)
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(monitoring::time_request))
         // Outermost, so everything inside — CORS too — works for the request's municipality.
         .layer(tenant)
-        .with_state(app)
+        .with_state(app);
+    request_id::layer(routes)
 }
 
 /// Cross-origin access for the web pages of the request's municipality, which embed the
@@ -77,23 +80,10 @@ fn cors(app: &App) -> CorsLayer {
                 .parse()
                 .expect("a valid header name"),
         ])
-}
-
-/// Alive: the process answers.
-async fn healthz() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok" }))
-}
-
-/// Ready: the database answers and the knowledge index is loaded.
-async fn readyz(State(app): State<App>) -> Result<Json<serde_json::Value>, LocalizedError> {
-    let assistant = app.assistant();
-    let articles = assistant.knowledge.articles().len();
-    if articles == 0 || !app.store().ping().await {
-        return Err(ApiError::Unavailable.localized(&app, assistant.municipality.default_language));
-    }
-    Ok(Json(
-        serde_json::json!({ "status": "ready", "articles": articles }),
-    ))
+        // A widget can show the id, so a resident's report can be found in the logs.
+        .expose_headers([header::HeaderName::from_static(
+            request_id::REQUEST_ID_HEADER,
+        )])
 }
 
 async fn not_found(State(app): State<App>, headers: axum::http::HeaderMap) -> impl IntoResponse {

@@ -16,10 +16,11 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
 use futures_util::stream::{self, Stream};
 use serde::Deserialize;
+use utoipa::IntoParams;
 
-use super::error::{ApiError, LocalizedError, request_language};
+use super::error::{AcceptLanguageHeader, ApiError, ErrorBody, LocalizedError, request_language};
 use crate::app::App;
-use crate::conversation::{self, ConversationId};
+use crate::conversation::{self, ConversationId, TranscriptMessage};
 
 /// How often a stream looks for messages stored by other instances.
 const POLL: Duration = Duration::from_secs(1);
@@ -28,12 +29,31 @@ pub fn router() -> Router<App> {
     Router::new().route("/api/v1/conversations/{id}/events", get(events))
 }
 
-#[derive(Debug, Deserialize)]
-struct EventsQuery {
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct EventsQuery {
+    /// Only messages after this message id; `Last-Event-ID` takes precedence when sent.
     after: Option<i64>,
 }
 
-async fn events(
+/// The conversation's messages as Server-Sent Events (`event: message`, `id`: the message id,
+/// `data`: the message as JSON), from the stored ones after `after` to every new one.
+#[utoipa::path(
+    get,
+    path = "/api/v1/conversations/{id}/events",
+    tag = "chat",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The conversation id a chat reply returned"),
+        EventsQuery,
+        ("last-event-id" = Option<i64>, Header, description = "Resume after this message id (sent by EventSource on reconnect)"),
+        AcceptLanguageHeader,
+    ),
+    responses(
+        (status = 200, description = "An endless event stream; each event's data is one message", content_type = "text/event-stream", body = TranscriptMessage),
+        (status = 404, description = "`conversation_not_found`", body = ErrorBody),
+    )
+)]
+pub(super) async fn events(
     State(app): State<App>,
     headers: HeaderMap,
     Path(id): Path<String>,

@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::app::App;
 use crate::language::Lang;
@@ -32,20 +33,23 @@ async fn widget_script() -> impl IntoResponse {
     )
 }
 
-#[derive(Debug, Deserialize)]
-struct ConfigQuery {
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct ConfigQuery {
+    /// The page's language; the municipality's default when absent or not offered.
     locale: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct LanguageOption {
     code: Lang,
     name: String,
     dir: &'static str,
 }
 
-#[derive(Debug, Serialize)]
-struct WidgetConfig {
+/// What the widget shows: the municipality, its languages, and its strings in `locale`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(super) struct WidgetConfig {
     municipality: String,
     /// The municipality's colour (`#rrggbb`), if it configured one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,10 +62,23 @@ struct WidgetConfig {
     languages: Vec<LanguageOption>,
     locale: Lang,
     dir: &'static str,
+    /// The `widget-*` interface strings, by key.
+    #[schema(value_type = std::collections::HashMap<String, String>)]
     strings: serde_json::Map<String, serde_json::Value>,
 }
 
-async fn config(State(app): State<App>, Query(query): Query<ConfigQuery>) -> Json<WidgetConfig> {
+/// The widget's configuration in the page's locale.
+#[utoipa::path(
+    get,
+    path = "/api/v1/widget/config",
+    tag = "widget",
+    params(ConfigQuery),
+    responses((status = 200, description = "The widget's configuration", body = WidgetConfig))
+)]
+pub(super) async fn config(
+    State(app): State<App>,
+    Query(query): Query<ConfigQuery>,
+) -> Json<WidgetConfig> {
     let assistant = app.assistant();
     let municipality = &assistant.municipality;
     let locale = query

@@ -1,0 +1,231 @@
+//! `config check`: reads the configuration as `serve` does — options, environment, the
+//! content and its `municipality.toml` — and reports what it found, or every problem at once.
+//! It binds no address, starts no bot and neither creates nor writes the database: it can run
+//! before the first start, on a host where the service is already running, or in CI.
+//!
+//! Secrets (the bot token, the webhook secret, a database password) are never printed.
+
+use std::fmt;
+use std::net::ToSocketAddrs;
+
+use crate::chat::Assistant;
+use crate::config::Settings;
+use crate::content::Content;
+use crate::store::{Backend, Store, sqlite_file};
+
+/// What the check found: one line per part of the configuration, and what is wrong.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// `(part, what it is)`, in the order `serve` would use them.
+    pub found: Vec<(&'static str, String)>,
+    /// Each problem in words; the configuration is usable when there are none.
+    pub problems: Vec<String>,
+}
+
+impl Report {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    fn part(&mut self, part: &'static str, result: Result<String, String>) {
+        match result {
+            Ok(found) => self.found.push((part, found)),
+            Err(problem) => self.problems.push(format!("{part}: {problem}")),
+        }
+    }
+}
+
+/// Checks `settings` and the content they name.
+pub fn check(settings: &Settings) -> Report {
+    let mut report = Report::default();
+    report.part("listen", listen_address(&settings.addr));
+    report.part("database", database(settings));
+    report.part("content", content(settings));
+    match &settings.telegram {
+        None => report.found.push(("telegram", "off (no bot token)".into())),
+        Some(telegram) => {
+            let problems = telegram.problems();
+            if problems.is_empty() {
+                let mode = match &telegram.webhook {
+                    Some(webhook) => format!("webhook at {}", webhook.url),
+                    None => "long polling".to_string(),
+                };
+                report.found.push(("telegram", mode));
+            }
+            report
+                .problems
+                .extend(problems.into_iter().map(|p| format!("telegram: {p}")));
+        }
+    }
+    report
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_ok() {
+            writeln!(f, "configuration ok")?;
+            for (part, found) in &self.found {
+                writeln!(f, "  {part:<9} {found}")?;
+            }
+        } else {
+            let count = self.problems.len();
+            let noun = if count == 1 { "problem" } else { "problems" };
+            writeln!(f, "configuration has {count} {noun}:")?;
+            for problem in &self.problems {
+                writeln!(f, "  - {problem}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn listen_address(addr: &str) -> Result<String, String> {
+    match addr.to_socket_addrs().map(|mut addresses| addresses.next()) {
+        Ok(Some(_)) => Ok(addr.to_string()),
+        Ok(None) => Err(format!("{addr:?} names no address")),
+        Err(error) => Err(format!(
+            "{addr:?} is not a host:port to listen on ({error})"
+        )),
+    }
+}
+
+fn database(settings: &Settings) -> Result<String, String> {
+    let url = settings.database_url();
+    let (backend, _) = Store::options(&url).map_err(|error| redact(&error.to_string()))?;
+    match backend {
+        Backend::Postgres => Ok(format!("PostgreSQL at {}", redact(&url))),
+        Backend::Sqlite => match sqlite_file(&url) {
+            None => Ok("SQLite in memory (nothing is kept)".to_string()),
+            Some(file) if file.is_file() => Ok(format!("SQLite file {}", file.display())),
+            Some(file) if file.exists() => {
+                Err(format!("{} exists and is not a file", file.display()))
+            }
+            Some(file) => {
+                // `serve` creates the file and its directory; only a file in the way stops it.
+                let blocked = file
+                    .ancestors()
+                    .skip(1)
+                    .find(|dir| dir.exists())
+                    .filter(|dir| !dir.is_dir());
+                match blocked {
+                    Some(path) => Err(format!(
+                        "cannot create {}: {} is not a directory",
+                        file.display(),
+                        path.display()
+                    )),
+                    None => Ok(format!(
+                        "SQLite file {} (created on the first start)",
+                        file.display()
+                    )),
+                }
+            }
+        },
+    }
+}
+
+fn content(settings: &Settings) -> Result<String, String> {
+    let content = Content::configured(settings.content_dir.as_deref())
+        .map_err(|error| format!("reading the content directory: {error}"))?;
+    let assistant = Assistant::load(&content).map_err(|error| error.to_string())?;
+    let municipality = &assistant.municipality;
+    let languages: Vec<&str> = municipality.languages.iter().map(|l| l.code()).collect();
+    let source = match &settings.content_dir {
+        Some(dir) => format!("from {}", dir.display()),
+        None => "compiled in".to_string(),
+    };
+    Ok(format!(
+        "{} ({}): {} articles, languages {} ({source})",
+        municipality.name,
+        municipality.id,
+        assistant.knowledge.articles().len(),
+        languages.join(", ")
+    ))
+}
+
+/// `url` with the password of its `user:password@` part, if any, replaced by `***`.
+fn redact(text: &str) -> String {
+    let Some(scheme_end) = text.find("://") else {
+        return text.to_string();
+    };
+    let authority_start = scheme_end + 3;
+    let authority_end = text[authority_start..]
+        .find(['/', '?', '#', ' ', '"'])
+        .map_or(text.len(), |i| authority_start + i);
+    let authority = &text[authority_start..authority_end];
+    match authority.rfind('@') {
+        Some(at) => match authority[..at].split_once(':') {
+            Some((user, _password)) => format!(
+                "{}{user}:***{}{}",
+                &text[..authority_start],
+                &authority[at..],
+                &text[authority_end..]
+            ),
+            None => text.to_string(),
+        },
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            addr: "127.0.0.1:8080".into(),
+            data_dir: "data".into(),
+            database_url: Some("sqlite::memory:".into()),
+            content_dir: None,
+            telegram: None,
+            demo: false,
+            overrides: crate::config::Overrides::default(),
+        }
+    }
+
+    #[test]
+    fn the_shipped_defaults_are_ok() {
+        let report = check(&settings());
+        assert!(report.is_ok(), "{report}");
+        let text = report.to_string();
+        assert!(text.starts_with("configuration ok"), "{text}");
+        assert!(text.contains("33 articles"), "{text}");
+        assert!(text.contains("telegram  off"), "{text}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let report = check(&Settings {
+            addr: "nowhere".into(),
+            database_url: Some("mysql://app:hunter2@db/civic".into()),
+            content_dir: Some("/no/such/content".into()),
+            ..settings()
+        });
+        let text = report.to_string();
+        assert_eq!(report.problems.len(), 3, "{text}");
+        assert!(text.starts_with("configuration has 3 problems"), "{text}");
+        assert!(text.contains("listen: \"nowhere\""), "{text}");
+        assert!(text.contains("unsupported database URL"), "{text}");
+        assert!(text.contains("/no/such/content"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    #[test]
+    fn passwords_in_urls_are_hidden() {
+        assert_eq!(
+            redact("postgres://civic:s3cret@db.example:5432/civic?sslmode=require"),
+            "postgres://civic:***@db.example:5432/civic?sslmode=require"
+        );
+        assert_eq!(
+            redact("unsupported database URL \"mysql://a:b@h/d\": use …"),
+            "unsupported database URL \"mysql://a:***@h/d\": use …"
+        );
+        assert_eq!(
+            redact("postgres://civic@db/civic"),
+            "postgres://civic@db/civic"
+        );
+        assert_eq!(
+            redact("sqlite://data/x.db?mode=rwc"),
+            "sqlite://data/x.db?mode=rwc"
+        );
+    }
+}
