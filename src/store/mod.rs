@@ -64,13 +64,16 @@ impl Store {
             .after_connect(move |connection, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
+                        // The busy timeout first: another process (a CLI command beside a
+                        // running service) may hold the write lock while this connection
+                        // switches to WAL, and on a loaded machine that takes seconds.
                         // WAL lets readers run beside the writer; NORMAL syncs at checkpoints,
                         // which in WAL mode still never corrupts and loses at most the last
                         // transactions on power loss (not on a process crash).
                         connection
                             .execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                                "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; \
+                                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                             )
                             .await?;
                     }

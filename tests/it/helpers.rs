@@ -104,12 +104,15 @@ pub async fn spawn_instance_with(
             panic!("service failed: {error:#}");
         }
     });
-    TestApp {
+    let app = TestApp {
         address,
         client: reqwest::Client::new(),
         _data_dir: data_dir,
         database_url,
-    }
+    };
+    // Its start-up (migrations, demo data) is done before a test touches the database too.
+    app.ready().await;
+    app
 }
 
 /// The application value as `run` builds it (a fresh database, the shipped content), for

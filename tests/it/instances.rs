@@ -26,10 +26,8 @@ async fn two_instances(telegram: Option<TelegramSettings>) -> Option<(TestApp, T
     let first_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(first_dir.path()).await;
     let first = spawn_instance(database_url.clone(), first_dir, telegram.clone()).await;
-    first.ready().await;
     let second_dir = tempfile::tempdir().expect("temporary directory");
     let second = spawn_instance(database_url, second_dir, telegram).await;
-    second.ready().await;
     Some((first, second))
 }
 

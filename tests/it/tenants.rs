@@ -83,7 +83,6 @@ async fn deployment_with(
         add_account(&database_url, username, municipality, role);
     }
     let app = spawn_instance(database_url, data_dir, telegram).await;
-    app.ready().await;
     Deployment { app, widget_key }
 }
 
