@@ -29,18 +29,44 @@ struct Inner {
     assistant: RwLock<Arc<Assistant>>,
     /// The shipped (or directory) content, to rebuild the assistant with staff edits.
     content: Content,
+    /// Residents of Mina sidor: the key secret of their personnummer hashes, the e-ID
+    /// broker, demo mode.
+    residents: crate::residents::Residents,
+    /// The Telegram bot's @username once the bot has connected, for "Connect Telegram".
+    telegram_username: std::sync::OnceLock<String>,
 }
 
 impl App {
-    pub fn new(store: Store, assistant: Assistant, content: Content) -> App {
+    pub fn new(
+        store: Store,
+        assistant: Assistant,
+        content: Content,
+        residents: crate::residents::Residents,
+    ) -> App {
         App {
             inner: Arc::new(Inner {
                 store,
                 conversation_events: tokio::sync::broadcast::channel(1024).0,
                 assistant: RwLock::new(Arc::new(assistant)),
                 content,
+                residents,
+                telegram_username: std::sync::OnceLock::new(),
             }),
         }
+    }
+
+    /// Residents: key secret, e-ID broker, demo mode.
+    pub fn residents(&self) -> &crate::residents::Residents {
+        &self.inner.residents
+    }
+
+    /// The bot's @username, when a Telegram bot runs.
+    pub fn telegram_username(&self) -> Option<&str> {
+        self.inner.telegram_username.get().map(String::as_str)
+    }
+
+    pub fn set_telegram_username(&self, username: &str) {
+        let _ = self.inner.telegram_username.set(username.to_string());
     }
 
     pub fn store(&self) -> &Store {
@@ -139,6 +165,12 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
+    crate::cases::vocabulary::check().map_err(anyhow::Error::msg)?;
+    let keyring = crate::residents::Keyring::load(
+        settings.residents.key_secret.as_deref(),
+        &settings.data_dir,
+    )
+    .context("the resident key secret")?;
     if settings.demo {
         let added = crate::volunteering::demo::seed(&store, &assistant.municipality.id)
             .await
@@ -146,8 +178,23 @@ pub async fn run(
         if added > 0 {
             tracing::info!(needs = added, "demo mode: loaded example volunteer needs");
         }
+        crate::mina_sidor::demo::seed(&store, &assistant.municipality.id, &keyring)
+            .await
+            .context("loading the demo residents' cases")?;
     }
-    let app = App::new(store, assistant, content);
+    let oidc = match &settings.residents.oidc {
+        Some(oidc) => Some(
+            crate::residents::oidc::Client::new(oidc.clone())
+                .context("setting up the e-ID sign-in")?,
+        ),
+        None => None,
+    };
+    let residents = crate::residents::Residents {
+        keyring,
+        oidc,
+        demo: settings.demo,
+    };
+    let app = App::new(store, assistant, content, residents);
     // Staff edits saved before this start override the shipped articles.
     app.reload_content().await.context("applying staff edits")?;
 
@@ -158,6 +205,7 @@ pub async fn run(
         let telegram = Telegram::connect(telegram_settings)
             .await
             .context("starting the Telegram bot")?;
+        app.set_telegram_username(telegram.username());
         tasks = telegram.spawn(&app, stopped.clone());
         extra_routes = extra_routes.merge(telegram.router());
     }

@@ -9,6 +9,7 @@
 //! - `app` holds the one application value the handlers share; `cli` is the command line.
 
 pub mod app;
+pub mod cases;
 pub mod channels;
 pub mod chat;
 pub mod cli;
@@ -23,9 +24,12 @@ pub mod intents;
 pub mod knowledge;
 pub mod language;
 pub mod locale;
+pub mod mina_sidor;
+pub mod notices;
 pub mod opening_hours;
 pub mod outbox;
 pub mod quality;
+pub mod residents;
 pub mod revisions;
 pub mod staff;
 pub mod store;

@@ -22,6 +22,10 @@ fn main() -> std::process::ExitCode {
         Command::Check(args) => cli::check(&args),
         Command::Staff(cli::StaffCommand::AddUser(args)) => cli::add_user(&args),
         Command::Eval(args) => cli::eval(&args),
+        Command::Integration(cli::IntegrationCommand::AddKey(args)) => {
+            cli::add_integration_key(&args)
+        }
+        Command::ImportCases(args) => cli::import_cases(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

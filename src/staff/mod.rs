@@ -7,6 +7,7 @@ mod articles;
 pub mod audit;
 mod dashboard;
 mod inbox;
+mod notices;
 mod pages;
 pub mod review;
 
@@ -42,6 +43,7 @@ pub fn router() -> Router<App> {
         .route("/staff/assets/staff.css", get(stylesheet))
         .merge(inbox::router())
         .merge(articles::router())
+        .merge(notices::router())
         // The pages need no script and are never framed: say so to the browser.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

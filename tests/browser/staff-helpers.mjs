@@ -35,10 +35,11 @@ export function addUser(dataDir, { username = USERNAME, password = PASSWORD, rol
 }
 
 /** Starts `civic-assistant serve` on a free port with its own data directory (kept in
- *  `dataDir`, so accounts can be added to the same database). */
-export async function startStaffServer() {
+ *  `dataDir`, so accounts can be added to the same database); `demo` adds `--demo`. */
+export async function startStaffServer({ demo = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "civic-staff-data-"));
-  const child = spawn(BIN, ["serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir], {
+  const args = ["serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir].concat(demo ? ["--demo"] : []);
+  const child = spawn(BIN, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" },
   });

@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 
 use civic_assistant::channels::telegram::TelegramSettings;
 use civic_assistant::config::Settings;
+use civic_assistant::residents::ResidentSettings;
 use serde_json::{Value, json};
 use sqlx::any::AnyPoolOptions;
 use tempfile::TempDir;
@@ -56,6 +57,25 @@ pub async fn spawn_app() -> TestApp {
 
 /// `spawn_app` with a Telegram bot.
 pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
+    let listener = bind().await;
+    spawn_app_on(listener, telegram, ResidentSettings::default()).await
+}
+
+/// A listener on a free port of 127.0.0.1, for a service whose address must be known before
+/// it starts (the e-ID broker needs its callback URL).
+pub async fn bind() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+}
+
+/// The service on `listener`, with a Telegram bot and resident sign-in as given. Demo mode
+/// is on, as in every test: the demo residents are the test residents.
+pub async fn spawn_app_on(
+    listener: tokio::net::TcpListener,
+    telegram: Option<TelegramSettings>,
+    residents: ResidentSettings,
+) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
     let settings = Settings {
@@ -65,10 +85,8 @@ pub async fn spawn_app_with(telegram: Option<TelegramSettings>) -> TestApp {
         content_dir: None,
         telegram,
         demo: true,
+        residents,
     };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         if let Err(error) = civic_assistant::run(settings, listener, std::future::pending()).await {
@@ -112,6 +130,20 @@ impl TestApp {
         reply
     }
 
+    /// A browser of its own (a cookie jar), signed in as demo resident `index` (0 is
+    /// "Tolvan", 1 is "Anna"), on Mina sidor.
+    pub async fn demo_resident(&self, index: usize) -> reqwest::Client {
+        let browser = browser();
+        let response = browser
+            .post(self.url("/mina-sidor/demo"))
+            .form(&[("resident", index.to_string())])
+            .send()
+            .await
+            .expect("demo sign-in");
+        assert_eq!(response.status(), 200, "signed in and back on the page");
+        browser
+    }
+
     /// The service's own database, read directly.
     pub async fn database(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
@@ -133,4 +165,24 @@ pub fn summary(reply: &Value) -> String {
         field("intent"),
         field("language")
     )
+}
+
+/// A client with a cookie jar, like a browser.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("a client")
+}
+
+/// POSTs a chat message from `client` and returns the status and the JSON body.
+pub async fn chat_as(client: &reqwest::Client, app: &TestApp, body: Value) -> (u16, Value) {
+    let response = client
+        .post(app.url("/api/v1/chat"))
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("JSON body"))
 }

@@ -2,9 +2,12 @@
 //! driven over HTTP, and the real binary driven on its command line.
 
 mod api;
+mod cases;
 mod cli;
 mod emulator;
 mod helpers;
+mod mina;
+mod oidc;
 mod staff;
 mod telegram;
 mod transcripts;

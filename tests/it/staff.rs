@@ -10,7 +10,7 @@ use sqlx::Row;
 use crate::emulator::Emulator;
 use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 
-const PASSWORD: &str = "correct horse battery staple";
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Creates an account with the real `staff add-user` command.
 pub fn add_user(app: &TestApp, username: &str, role: &str) {
@@ -45,7 +45,7 @@ pub fn add_user(app: &TestApp, username: &str, role: &str) {
 }
 
 /// A browser-like client: keeps cookies, follows no redirects.
-fn browser() -> reqwest::Client {
+pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
@@ -53,7 +53,7 @@ fn browser() -> reqwest::Client {
         .expect("client")
 }
 
-fn hidden_csrf(html: &str) -> String {
+pub fn hidden_csrf(html: &str) -> String {
     html.split(r#"name="csrf" value=""#)
         .nth(1)
         .and_then(|rest| rest.split('"').next())
@@ -61,7 +61,7 @@ fn hidden_csrf(html: &str) -> String {
         .to_string()
 }
 
-async fn sign_in(
+pub async fn sign_in(
     app: &TestApp,
     client: &reqwest::Client,
     username: &str,

@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::conversation::{self, Channel, ConversationId, Inbound, ReplyRecord, TranscriptMessage};
 use crate::knowledge::TopicId;
 use crate::language::{Lang, LanguageHints};
+use crate::mina_sidor::MaybeResident;
 
 /// The longest message accepted, in characters: longer is not a question but a paste.
 pub const MAX_MESSAGE_CHARS: usize = 2_000;
@@ -59,10 +60,14 @@ pub struct ChatResponse {
 async fn chat(
     State(app): State<App>,
     headers: HeaderMap,
+    MaybeResident(resident): MaybeResident,
     ApiJson(request): ApiJson<ChatRequest>,
 ) -> Result<Json<ChatResponse>, LocalizedError> {
     let lang = request_language(&headers, &app);
-    let inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
+    let mut inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
+    // The session cookie reaches this endpoint only from the service's own Mina sidor page
+    // (SameSite=Lax, same origin): the widget on another site chats signed out.
+    inbound.resident = resident.map(|resident| resident.key);
     let assistant = app.assistant();
     let outcome = conversation::handle(app.store(), &assistant, inbound)
         .await
@@ -139,6 +144,9 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
         },
         choice,
         intent: None,
+        resident: None,
+        command: None,
+        sign_in_url: crate::mina_sidor::sign_in_url(app),
     })
 }
 
@@ -151,6 +159,7 @@ struct TranscriptResponse {
 async fn transcript(
     State(app): State<App>,
     headers: HeaderMap,
+    MaybeResident(resident): MaybeResident,
     Path(id): Path<String>,
 ) -> Result<Json<TranscriptResponse>, LocalizedError> {
     let lang = request_language(&headers, &app);
@@ -158,6 +167,14 @@ async fn transcript(
         .ok_or(ApiError::ConversationNotFound)
         .map_err(|e| e.localized(&app, lang))?;
     let municipality = app.assistant().municipality.id.clone();
+    conversation::owner_check(
+        app.store(),
+        &municipality,
+        conversation,
+        resident.as_ref().map(|r| &r.key),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).localized(&app, lang))?;
     let messages = conversation::transcript(app.store(), &municipality, conversation)
         .await
         .map_err(|e| ApiError::from(e).localized(&app, lang))?;

@@ -33,6 +33,8 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .merge(chat::router())
         .merge(stream::router())
         .merge(crate::staff::router())
+        .merge(crate::mina_sidor::router())
+        .merge(crate::cases::integration::router())
         .merge(extra)
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

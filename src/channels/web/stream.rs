@@ -36,6 +36,7 @@ struct EventsQuery {
 async fn events(
     State(app): State<App>,
     headers: HeaderMap,
+    crate::mina_sidor::MaybeResident(resident): crate::mina_sidor::MaybeResident,
     Path(id): Path<String>,
     Query(query): Query<EventsQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, LocalizedError> {
@@ -49,6 +50,15 @@ async fn events(
     if !exists {
         return Err(not_found());
     }
+    // A resident's conversation streams to that resident only.
+    conversation::owner_check(
+        app.store(),
+        &municipality,
+        conversation,
+        resident.as_ref().map(|r| &r.key),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).localized(&app, lang))?;
     let last_event_id = headers
         .get("last-event-id")
         .and_then(|value| value.to_str().ok())
