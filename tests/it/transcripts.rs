@@ -83,7 +83,7 @@ async fn intents_take_the_turn() {
     check(
         &app,
         &["I want to volunteer"],
-        expect!["I want to volunteer => answer volunteering volunteer-signup en"],
+        expect!["I want to volunteer => flow - volunteer-signup en"],
     )
     .await;
     check(
