@@ -10,6 +10,7 @@
 
 pub mod demo;
 mod pages;
+mod sign_in;
 
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -34,10 +35,7 @@ const LOGIN_COOKIE: &str = "mina_login";
 pub fn router() -> Router<App> {
     Router::new()
         .route("/mina-sidor", get(page))
-        .route("/mina-sidor/logga-in", get(sign_in))
-        .route("/mina-sidor/callback", get(callback))
-        .route("/mina-sidor/logga-ut", post(sign_out))
-        .route("/mina-sidor/demo", post(demo_sign_in))
+        .merge(sign_in::router())
         .route("/mina-sidor/telegram", post(connect_telegram))
         .route("/mina-sidor/telegram/avlanka", post(unlink_telegram))
         .route("/mina-sidor/intressen", post(save_interests))
@@ -246,103 +244,9 @@ async fn page(
     pages::render(&app, lang, resident.as_ref(), None, None).await
 }
 
-/// Sends the browser to the e-ID broker.
-async fn sign_in(
-    State(app): State<App>,
-    Query(query): Query<PageQuery>,
-    headers: HeaderMap,
-    jar: CookieJar,
-) -> Result<Response, MinaError> {
-    let client = app.residents().oidc.as_ref().ok_or(MinaError::NoSignIn)?;
-    let municipality = app.assistant().municipality.id.clone();
-    let return_to = safe_return(query.return_to.as_deref());
-    let begun = client.begin(app.store(), &municipality, &return_to).await?;
-    let cookie = Cookie::build((LOGIN_COOKIE, begun.browser_secret))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(secure_cookies(&headers))
-        .path("/mina-sidor");
-    Ok((jar.add(cookie), Redirect::to(&begun.authorization_url)).into_response())
-}
-
-#[derive(Debug, Deserialize)]
-struct CallbackQuery {
-    code: Option<String>,
-    state: Option<String>,
-    error: Option<String>,
-}
-
-/// The broker sends the browser back here with a code.
-async fn callback(
-    State(app): State<App>,
-    Query(query): Query<CallbackQuery>,
-    headers: HeaderMap,
-    jar: CookieJar,
-) -> Result<Response, MinaError> {
-    let client = app.residents().oidc.as_ref().ok_or(MinaError::NoSignIn)?;
-    let (Some(code), Some(state)) = (query.code, query.state) else {
-        let reason = query.error.unwrap_or_else(|| "no code".into());
-        return Err(oidc::OidcError::Refused(reason.chars().take(64).collect()).into());
-    };
-    let browser_secret = jar
-        .get(LOGIN_COOKIE)
-        .map(|c| c.value().to_string())
-        .unwrap_or_default();
-    let municipality = app.assistant().municipality.id.clone();
-    let finished = client
-        .finish(app.store(), &municipality, &code, &state, &browser_secret)
-        .await?;
-    let key = app.residents().keyring.key(&finished.personal_number);
-    let token = sessions::open(app.store(), &municipality, &key, false).await?;
-    let jar = jar
-        .remove(Cookie::build(LOGIN_COOKIE).path("/mina-sidor"))
-        .add(session_cookie(token, &headers));
-    Ok((jar, Redirect::to(&finished.return_to)).into_response())
-}
-
 #[derive(Debug, Deserialize)]
 struct CsrfForm {
     csrf: String,
-}
-
-async fn sign_out(
-    State(app): State<App>,
-    SignedIn(resident): SignedIn,
-    jar: CookieJar,
-    Form(form): Form<CsrfForm>,
-) -> Result<Response, MinaError> {
-    check_csrf(&resident, &form.csrf)?;
-    if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()) {
-        sessions::close(app.store(), &token).await?;
-    }
-    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
-    Ok((jar, Redirect::to("/mina-sidor")).into_response())
-}
-
-#[derive(Debug, Deserialize)]
-struct DemoForm {
-    resident: usize,
-}
-
-/// Demo mode only: signs in as a fictional demo resident, without e-ID.
-async fn demo_sign_in(
-    State(app): State<App>,
-    headers: HeaderMap,
-    jar: CookieJar,
-    Form(form): Form<DemoForm>,
-) -> Result<Response, MinaError> {
-    if !app.residents().demo {
-        return Err(MinaError::NotFound);
-    }
-    let number = crate::residents::demo::RESIDENTS
-        .get(form.resident)
-        .and_then(|demo| demo.number())
-        .ok_or(MinaError::NotFound)?;
-    let key = app.residents().keyring.key(&number);
-    let municipality = app.assistant().municipality.id.clone();
-    let token = sessions::open(app.store(), &municipality, &key, true).await?;
-    let jar = jar.add(session_cookie(token, &headers));
-    Ok((jar, Redirect::to("/mina-sidor")).into_response())
 }
 
 /// Makes a one-time code and shows the Telegram deep link.
