@@ -34,6 +34,11 @@ struct Inner {
     safeguards: Safeguards,
     /// This instance's rate limits and what they have counted (in memory, per instance).
     limiters: Arc<crate::limits::Limiters>,
+    /// Residents of Mina sidor: the key secret of their personnummer hashes, the e-ID
+    /// broker, demo mode.
+    residents: crate::residents::Residents,
+    /// The Telegram bot's @username once the bot has connected, for "Connect Telegram".
+    telegram_username: std::sync::OnceLock<String>,
 }
 
 /// The municipalities this instance serves.
@@ -70,6 +75,7 @@ impl App {
         assistant: Assistant,
         content: Content,
         safeguards: Safeguards,
+        residents: crate::residents::Residents,
     ) -> App {
         let default_tenant = assistant.municipality.id.clone();
         let mut registry = Registry::default();
@@ -88,6 +94,8 @@ impl App {
                 tenants: RwLock::new(registry),
                 limiters: Arc::new(crate::limits::Limiters::new(&safeguards.limits)),
                 safeguards,
+                residents,
+                telegram_username: std::sync::OnceLock::new(),
             }),
         }
     }
@@ -100,6 +108,20 @@ impl App {
     /// This instance's rate limits.
     pub fn limiters(&self) -> &Arc<crate::limits::Limiters> {
         &self.inner.limiters
+    }
+
+    /// Residents: key secret, e-ID broker, demo mode.
+    pub fn residents(&self) -> &crate::residents::Residents {
+        &self.inner.residents
+    }
+
+    /// The bot's @username, when a Telegram bot runs.
+    pub fn telegram_username(&self) -> Option<&str> {
+        self.inner.telegram_username.get().map(String::as_str)
+    }
+
+    pub fn set_telegram_username(&self, username: &str) {
+        let _ = self.inner.telegram_username.set(username.to_string());
     }
 
     pub fn store(&self) -> &Store {
@@ -327,11 +349,29 @@ pub async fn run(
         .ensure_municipality(&assistant.municipality.id, &assistant.municipality.name)
         .await
         .context("recording the municipality")?;
+    crate::cases::vocabulary::check().map_err(anyhow::Error::msg)?;
+    let keyring = crate::residents::Keyring::load(
+        settings.residents.key_secret.as_deref(),
+        &settings.data_dir,
+    )
+    .context("the resident key secret")?;
+    let oidc = match &settings.residents.oidc {
+        Some(oidc) => Some(
+            crate::residents::oidc::Client::new(oidc.clone())
+                .context("setting up the e-ID sign-in")?,
+        ),
+        None => None,
+    };
+    let residents = crate::residents::Residents {
+        keyring,
+        oidc,
+        demo: settings.demo,
+    };
     let safeguards = assistant
         .municipality
         .safeguards
         .overridden_by(&settings.overrides);
-    let app = App::new(store, assistant, content, safeguards);
+    let app = App::new(store, assistant, content, safeguards, residents);
     app.load_tenants().await.context("loading the tenants")?;
     // Staff edits saved before this start override the shared articles (the tenants'
     // were applied as they loaded).
@@ -345,6 +385,9 @@ pub async fn run(
                 tracing::info!(needs = added, municipality = %id, "demo mode: loaded example volunteer needs");
             }
         }
+        crate::mina_sidor::demo::seed(app.store(), &app.default_tenant(), &app.residents().keyring)
+            .await
+            .context("loading the demo residents' cases")?;
     }
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -382,6 +425,9 @@ pub async fn run(
         let telegram = Telegram::connect(&bot_settings)
             .await
             .with_context(|| format!("starting the Telegram bot of {id}"))?;
+        if id == app.default_tenant() {
+            app.set_telegram_username(telegram.username());
+        }
         tasks.extend(telegram.spawn(&app, &id, stopped.clone()));
         bots.insert(id, telegram);
     }

@@ -40,6 +40,8 @@ pub enum LogFormat {
     Json,
 }
 
+// The command line is parsed once at start-up: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the HTTP API and the demo page.
@@ -66,6 +68,12 @@ pub enum Command {
     /// Delete conversations and review records older than the retention period.
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// Keys of the case systems that call the integration API.
+    #[command(subcommand)]
+    Integration(IntegrationCommand),
+    /// Import cases from a case system's export (CSV or JSON lines); a file with any bad row
+    /// is rejected whole.
+    ImportCases(ImportCasesArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +110,43 @@ pub struct TenantAddArgs {
     /// A host name the municipality is served on; repeat for several.
     #[arg(long = "host")]
     pub hosts: Vec<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IntegrationCommand {
+    /// Create an API key for a case system and print it (once: only its hash is kept).
+    AddKey(AddKeyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddKeyArgs {
+    /// The system's name as it appears in the API path (lowercase, digits, hyphens).
+    #[arg(long)]
+    pub system: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportCasesArgs {
+    /// The file: `.csv` with a header row, or JSON lines.
+    pub file: PathBuf,
+    /// The case system the file comes from (its cases' ids are its own).
+    #[arg(long)]
+    pub system: String,
+    /// The secret personnummer are hashed under; the data directory's when absent.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_RESIDENT_KEY_SECRET",
+        hide_env_values = true
+    )]
+    pub resident_key_secret: Option<String>,
     #[command(flatten)]
     pub store: StoreArgs,
     #[command(flatten)]
@@ -275,11 +320,14 @@ pub struct ServeArgs {
     pub content: ContentArgs,
     #[command(flatten)]
     pub telegram: TelegramArgs,
-    /// Load example volunteer needs into a municipality that has none, to try the portal.
+    /// Load example volunteer needs into a municipality that has none, and offer fictional
+    /// demo residents on Mina sidor, to try the portal.
     #[arg(long, env = "CIVIC_ASSISTANT_DEMO")]
     pub demo: bool,
     #[command(flatten)]
     pub safeguards: SafeguardArgs,
+    #[command(flatten)]
+    pub residents: ResidentArgs,
 }
 
 /// Overrides of `[limits]`, `[privacy]` and `[web]` in municipality.toml.
@@ -318,6 +366,80 @@ impl SafeguardArgs {
             retention_days: self.retention_days,
             behind_tls: self.behind_tls,
             trusted_proxies: self.trusted_proxies.clone(),
+        }
+    }
+}
+
+/// Resident sign-in to Mina sidor through an e-ID broker (OpenID Connect).
+#[derive(Debug, Args)]
+pub struct ResidentArgs {
+    /// The broker's issuer URL (its /.well-known/openid-configuration is read).
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_OIDC_ISSUER_URL",
+        requires_all = ["oidc_client_id", "oidc_client_secret", "oidc_redirect_url"]
+    )]
+    pub oidc_issuer_url: Option<String>,
+    /// The client id the broker gave this service.
+    #[arg(long, env = "CIVIC_ASSISTANT_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+    /// The client secret the broker gave this service.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_OIDC_CLIENT_SECRET",
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: Option<String>,
+    /// This service's https://…/mina-sidor/callback, as registered with the broker.
+    #[arg(long, env = "CIVIC_ASSISTANT_OIDC_REDIRECT_URL")]
+    pub oidc_redirect_url: Option<String>,
+    /// The ID token claim holding the personnummer.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_OIDC_PERSONAL_NUMBER_CLAIM",
+        default_value = "personal_identity_number"
+    )]
+    pub oidc_personal_number_claim: String,
+    /// The scopes to ask for.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_OIDC_SCOPES",
+        default_value = "openid profile"
+    )]
+    pub oidc_scopes: String,
+    /// The secret personnummer are hashed under (HMAC-SHA256, at least 32 characters); one
+    /// is made and kept in the data directory when absent.
+    #[arg(
+        long,
+        env = "CIVIC_ASSISTANT_RESIDENT_KEY_SECRET",
+        hide_env_values = true
+    )]
+    pub resident_key_secret: Option<String>,
+}
+
+impl ResidentArgs {
+    pub fn settings(&self) -> crate::residents::ResidentSettings {
+        let oidc = match (
+            &self.oidc_issuer_url,
+            &self.oidc_client_id,
+            &self.oidc_client_secret,
+            &self.oidc_redirect_url,
+        ) {
+            (Some(issuer), Some(client_id), Some(secret), Some(redirect)) => {
+                Some(crate::residents::oidc::OidcSettings {
+                    issuer_url: issuer.clone(),
+                    client_id: client_id.clone(),
+                    client_secret: secret.clone(),
+                    redirect_url: redirect.clone(),
+                    personal_number_claim: self.oidc_personal_number_claim.clone(),
+                    scopes: self.oidc_scopes.clone(),
+                })
+            }
+            _ => None,
+        };
+        crate::residents::ResidentSettings {
+            oidc,
+            key_secret: self.resident_key_secret.clone(),
         }
     }
 }
@@ -384,6 +506,7 @@ impl ServeArgs {
                 }),
             demo: self.demo,
             overrides: self.safeguards.overrides(),
+            residents: self.residents.settings(),
         }
     }
 }
@@ -659,4 +782,89 @@ pub fn retention_run(args: &RetentionArgs) -> anyhow::Result<()> {
         }
         anyhow::Ok(())
     })
+}
+
+/// Opens the store of `store` for a command-line task, with the municipality recorded.
+fn open_store(
+    runtime: &tokio::runtime::Runtime,
+    store: &StoreArgs,
+    assistant: &Assistant,
+) -> anyhow::Result<crate::store::Store> {
+    runtime.block_on(async {
+        let store = store.open().await?;
+        let municipality = &assistant.municipality;
+        store
+            .ensure_municipality(&municipality.id, &municipality.name)
+            .await?;
+        anyhow::Ok(store)
+    })
+}
+
+/// `integration add-key`: prints a new key for the system, once.
+pub fn add_integration_key(args: &AddKeyArgs) -> anyhow::Result<()> {
+    let assistant = args.content.load()?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    let store = open_store(&runtime, &args.store, &assistant)?;
+    runtime.block_on(async {
+        let municipality = &assistant.municipality.id;
+        let key = crate::cases::integration::add_key(&store, municipality, &args.system).await?;
+        crate::staff::audit::record(
+            &store,
+            municipality,
+            None,
+            "integration.add-key",
+            &args.system,
+            "",
+        )
+        .await?;
+        println!("{key}");
+        eprintln!(
+            "This is the only time the key is shown. Give it to {} as: Authorization: Bearer <key>",
+            args.system
+        );
+        anyhow::Ok(())
+    })
+}
+
+/// `import-cases`: all rows or none; the rejected rows with their line numbers.
+pub fn import_cases(args: &ImportCasesArgs) -> anyhow::Result<()> {
+    use crate::cases::import::{self, ImportError};
+    let assistant = args.content.load()?;
+    let keyring =
+        crate::residents::Keyring::load(args.resident_key_secret.as_deref(), &args.store.data_dir)?;
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    let store = open_store(&runtime, &args.store, &assistant)?;
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let result = runtime.block_on(import::import(
+        &store,
+        &assistant,
+        &keyring,
+        &args.system,
+        &args.file,
+        progress,
+    ));
+    match result {
+        Ok(summary) => {
+            println!(
+                "imported {} cases: {} new, {} with a new status, {} updated, {} unchanged; {} notifications",
+                summary.created + summary.status_changed + summary.updated + summary.unchanged,
+                summary.created,
+                summary.status_changed,
+                summary.updated,
+                summary.unchanged,
+                summary.notified
+            );
+            Ok(())
+        }
+        Err(ImportError::Rejected(rows)) => {
+            for row in &rows {
+                eprintln!("line {}: {}", row.line, row.reason);
+            }
+            anyhow::bail!(
+                "{} rows are not valid; nothing was imported (fix them and import the file again)",
+                rows.len()
+            )
+        }
+        Err(ImportError::Other(error)) => Err(error),
+    }
 }

@@ -26,10 +26,14 @@ pub struct Settings {
     pub content_dir: Option<PathBuf>,
     /// The Telegram bot, when a token is configured.
     pub telegram: Option<crate::channels::telegram::TelegramSettings>,
-    /// Loads example data (volunteer needs) into an empty municipality, for trying it out.
+    /// Loads example data (volunteer needs, demo residents and their cases) into an empty
+    /// municipality, for trying it out.
     pub demo: bool,
     /// The operator's overrides of the municipality file's limits, proxies and retention.
     pub overrides: Overrides,
+    /// How residents sign in to Mina sidor (the e-ID broker) and the secret their
+    /// personnummer is hashed under.
+    pub residents: crate::residents::ResidentSettings,
 }
 
 impl Settings {

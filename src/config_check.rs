@@ -179,6 +179,7 @@ mod tests {
             telegram: None,
             demo: false,
             overrides: crate::config::Overrides::default(),
+            residents: crate::residents::ResidentSettings::default(),
         }
     }
 

@@ -18,6 +18,33 @@ pub enum Author {
     Assistant,
 }
 
+/// `deliver` without waking this instance's live streams: for the command line, where no
+/// service runs; the streams of a running service find the message when they poll.
+pub async fn deliver_stored(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+    author: Author,
+    text: &str,
+    language: Option<&str>,
+) -> Result<i64, sqlx::Error> {
+    let message_id =
+        store_message(store, municipality_id, conversation, author, text, language).await?;
+    if let Some(chat_id) = telegram_chat(store, conversation).await? {
+        let payloads = crate::channels::telegram::text_payloads(text);
+        crate::outbox::enqueue(
+            store,
+            municipality_id,
+            "telegram",
+            chat_id,
+            message_id,
+            &payloads,
+        )
+        .await?;
+    }
+    Ok(message_id)
+}
+
 impl Author {
     fn as_str(self) -> &'static str {
         match self {
@@ -37,21 +64,15 @@ pub async fn deliver(
     text: &str,
     language: Option<&str>,
 ) -> Result<i64, sqlx::Error> {
-    let store = app.store();
-    let message_id =
-        store_message(store, municipality_id, conversation, author, text, language).await?;
-    if let Some(chat_id) = telegram_chat(store, conversation).await? {
-        let payloads = crate::channels::telegram::text_payloads(text);
-        crate::outbox::enqueue(
-            store,
-            municipality_id,
-            "telegram",
-            chat_id,
-            message_id,
-            &payloads,
-        )
-        .await?;
-    }
+    let message_id = deliver_stored(
+        app.store(),
+        municipality_id,
+        conversation,
+        author,
+        text,
+        language,
+    )
+    .await?;
     app.notify(conversation);
     Ok(message_id)
 }

@@ -11,6 +11,7 @@
 //! - `metrics` counts turns, requests and reloads for Prometheus.
 
 pub mod app;
+pub mod cases;
 pub mod channels;
 pub mod chat;
 pub mod cli;
@@ -29,9 +30,12 @@ pub mod language;
 pub mod limits;
 pub mod locale;
 pub mod metrics;
+pub mod mina_sidor;
+pub mod notices;
 pub mod opening_hours;
 pub mod outbox;
 pub mod quality;
+pub mod residents;
 pub mod retention;
 pub mod revisions;
 pub mod staff;

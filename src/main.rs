@@ -33,6 +33,10 @@ fn main() -> std::process::ExitCode {
         Command::Tenant(cli::TenantCommand::Add(args)) => cli::tenant_add(&args),
         Command::Tenant(cli::TenantCommand::List(args)) => cli::tenant_list(&args),
         Command::Retention(cli::RetentionCommand::Run(args)) => cli::retention_run(&args),
+        Command::Integration(cli::IntegrationCommand::AddKey(args)) => {
+            cli::add_integration_key(&args)
+        }
+        Command::ImportCases(args) => cli::import_cases(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

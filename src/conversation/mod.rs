@@ -65,6 +65,13 @@ pub struct Inbound {
     pub choice: Option<TopicId>,
     /// An intent the channel already knows (a command).
     pub intent: Option<crate::intents::Intent>,
+    /// The signed-in resident the web request comes with (its session cookie). Telegram
+    /// leaves it empty: a Telegram chat speaks for the resident it is linked to.
+    pub resident: Option<crate::residents::ResidentKey>,
+    /// Linking or unlinking the chat to a resident (`/start link-<code>`, `/unlink`).
+    pub command: Option<crate::residents::telegram_link::Command>,
+    /// Where this channel sends a resident to sign in.
+    pub sign_in_url: String,
 }
 
 /// The reply as stored and as every channel shows it.
@@ -100,6 +107,23 @@ pub enum ConversationError {
     Volunteering(#[from] crate::volunteering::VolunteeringError),
 }
 
+/// Whose conversation it is: a conversation linked to a resident (held while signed in, or
+/// a linked Telegram chat) is theirs alone; others are anybody's who knows the id.
+/// `Ok(None)` for a conversation nobody owns; `NotFound` for one owned by someone other
+/// than `resident`, so a foreign conversation looks like no conversation at all.
+pub async fn owner_check(
+    store: &Store,
+    municipality_id: &str,
+    conversation: ConversationId,
+    resident: Option<&crate::residents::ResidentKey>,
+) -> Result<Option<crate::residents::ResidentKey>, ConversationError> {
+    match crate::residents::of_conversation(store, municipality_id, conversation).await? {
+        None => Ok(None),
+        Some(owner) if Some(&owner) == resident => Ok(Some(owner)),
+        Some(_) => Err(ConversationError::NotFound),
+    }
+}
+
 /// Handles one resident message.
 pub async fn handle(
     store: &Store,
@@ -128,6 +152,9 @@ pub async fn handle(
             let context = queries::context(store, &municipality.id, id)
                 .await?
                 .ok_or(ConversationError::NotFound)?;
+            if inbound.channel == Channel::Web {
+                owner_check(store, &municipality.id, id, inbound.resident.as_ref()).await?;
+            }
             (id, context)
         }
         None => {
@@ -157,6 +184,22 @@ pub async fn handle(
         None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
     };
 
+    // Whom the turn speaks for: the signed-in web resident (the conversation becomes theirs),
+    // or the resident a Telegram chat is linked to.
+    let resident = match (inbound.channel, &inbound.resident) {
+        (Channel::Web, Some(key)) => crate::residents::link_conversation(
+            store,
+            &municipality.id,
+            conversation,
+            key,
+            Channel::Web,
+        )
+        .await?
+        .then(|| key.clone()),
+        (Channel::Web, None) => None,
+        _ => crate::residents::of_conversation(store, &municipality.id, conversation).await?,
+    };
+
     let turn = Turn {
         text: inbound.text.clone(),
         hints: inbound.hints.clone(),
@@ -180,8 +223,32 @@ pub async fn handle(
             turn: &turn,
             context: &context,
         };
-        crate::volunteering::flow::take_turn(flow, reply).await?
+        let reply = crate::volunteering::flow::take_turn(flow, reply).await?;
+        let reply = match &inbound.command {
+            Some(command) => {
+                crate::residents::telegram_link::take_turn(
+                    store,
+                    assistant,
+                    conversation,
+                    command,
+                    reply,
+                )
+                .await?
+            }
+            None => reply,
+        };
+        let step = crate::cases::chat::CaseTurn {
+            store,
+            assistant,
+            resident: resident.as_ref(),
+            turn: &turn,
+            sign_in_url: &inbound.sign_in_url,
+        };
+        crate::cases::chat::take_turn(step, reply).await?
     };
+    if let Some(key) = &resident {
+        crate::residents::remember(store, &municipality.id, key, reply.language).await?;
+    }
     let record = ReplyRecord {
         text: reply.text.clone(),
         language: reply.language,
@@ -297,6 +364,9 @@ mod tests {
             hints: LanguageHints::default(),
             choice: None,
             intent: None,
+            resident: None,
+            command: None,
+            sign_in_url: String::new(),
         };
         let series = r#"civic_chat_messages_total{channel="cli",decision="answer",language="sv"}"#;
         let before = metrics::value(&metrics::render(), series);

@@ -8,6 +8,7 @@ mod articles;
 pub mod audit;
 mod dashboard;
 mod inbox;
+mod notices;
 mod pages;
 pub mod review;
 mod tenants;
@@ -48,6 +49,7 @@ pub fn router() -> Router<App> {
         .merge(articles::router())
         .merge(tenants::router())
         .merge(volunteering::router())
+        .merge(notices::router())
 }
 
 /// What went wrong on a staff page.

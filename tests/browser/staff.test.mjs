@@ -109,6 +109,12 @@ test("axe finds no WCAG 2.1 A/AA violation on the staff pages", async () => {
       await check(`/staff/articles/library?lang=${lang}&edit=en (editor with preview)`);
     }
 
+    for (const lang of ["sv", "en"]) {
+      await page.goto(`${server.url}/staff/notices?lang=${lang}`);
+      await page.locator("#title_sv").waitFor();
+      await check(`/staff/notices?lang=${lang} (notices)`);
+    }
+
     await page.goto(`${server.url}/staff/inbox?lang=sv`);
     const link = page.locator("main table a[href^='/staff/inbox/']").first();
     await link.waitFor();

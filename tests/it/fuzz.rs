@@ -104,6 +104,9 @@ fn a_stored_turn_answers_any_text_in_an_offered_language() {
                 hints: LanguageHints::default(),
                 choice: None,
                 intent: None,
+                resident: None,
+                command: None,
+                sign_in_url: String::new(),
             };
             let outcome = runtime
                 .block_on(conversation::handle(&store, &assistant, inbound))

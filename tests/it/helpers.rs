@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 
 use civic_assistant::channels::telegram::TelegramSettings;
 use civic_assistant::config::{Overrides, Settings};
+use civic_assistant::residents::ResidentSettings;
 use serde_json::{Value, json};
 use sqlx::any::AnyPoolOptions;
 use tempfile::TempDir;
@@ -66,7 +67,38 @@ pub async fn spawn_app_configured(
 ) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let database_url = fresh_database(data_dir.path()).await;
-    spawn_instance_with(database_url, data_dir, telegram, overrides).await
+    let launch = Launch {
+        telegram,
+        overrides,
+        ..Launch::default()
+    };
+    spawn_instance_with(database_url, data_dir, launch).await
+}
+
+/// A listener on a free port of 127.0.0.1, for a service whose address must be known before
+/// it starts (the e-ID broker needs its callback URL).
+pub async fn bind() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind")
+}
+
+/// The service on `listener`, with a Telegram bot and resident sign-in as given. Demo mode
+/// is on, as in every test: the demo residents are the test residents.
+pub async fn spawn_app_on(
+    listener: tokio::net::TcpListener,
+    telegram: Option<TelegramSettings>,
+    residents: ResidentSettings,
+) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temporary directory");
+    let database_url = fresh_database(data_dir.path()).await;
+    let launch = Launch {
+        telegram,
+        residents,
+        listener: Some(listener),
+        ..Launch::default()
+    };
+    spawn_instance_with(database_url, data_dir, launch).await
 }
 
 /// Starts one more instance of the service on `database_url` (several instances share one
@@ -76,28 +108,43 @@ pub async fn spawn_instance(
     data_dir: TempDir,
     telegram: Option<TelegramSettings>,
 ) -> TestApp {
-    spawn_instance_with(database_url, data_dir, telegram, Overrides::default()).await
+    let launch = Launch {
+        telegram,
+        ..Launch::default()
+    };
+    spawn_instance_with(database_url, data_dir, launch).await
 }
 
-/// `spawn_instance` with the operator's overrides.
+/// How an instance is started, beyond its database.
+#[derive(Default)]
+pub struct Launch {
+    pub telegram: Option<TelegramSettings>,
+    pub overrides: Overrides,
+    pub residents: ResidentSettings,
+    /// A listener bound beforehand; a free port when `None`.
+    pub listener: Option<tokio::net::TcpListener>,
+}
+
+/// `spawn_instance` as `launch` says.
 pub async fn spawn_instance_with(
     database_url: String,
     data_dir: TempDir,
-    telegram: Option<TelegramSettings>,
-    overrides: Overrides,
+    launch: Launch,
 ) -> TestApp {
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),
         database_url: Some(database_url.clone()),
         content_dir: None,
-        telegram,
+        telegram: launch.telegram,
         demo: true,
-        overrides,
+        overrides: launch.overrides,
+        residents: launch.residents,
     };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = match launch.listener {
+        Some(listener) => listener,
+        None => bind().await,
+    };
     let address = listener.local_addr().expect("address");
     tokio::spawn(async move {
         if let Err(error) = civic_assistant::run(settings, listener, std::future::pending()).await {
@@ -129,8 +176,14 @@ pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) 
         .await
         .expect("the municipality");
     let safeguards = assistant.municipality.safeguards.overridden_by(&overrides);
+    let residents = civic_assistant::residents::Residents {
+        keyring: civic_assistant::residents::Keyring::load(Some("a test secret that is long enough for the hmac"), data_dir.path())
+            .expect("the key secret"),
+        oidc: None,
+        demo: false,
+    };
     (
-        civic_assistant::App::new(store, assistant, content, safeguards),
+        civic_assistant::App::new(store, assistant, content, safeguards, residents),
         data_dir,
     )
 }
@@ -177,6 +230,20 @@ impl TestApp {
         panic!("the service never became ready");
     }
 
+    /// A browser of its own (a cookie jar), signed in as demo resident `index` (0 is
+    /// "Tolvan", 1 is "Anna"), on Mina sidor.
+    pub async fn demo_resident(&self, index: usize) -> reqwest::Client {
+        let browser = browser();
+        let response = browser
+            .post(self.url("/mina-sidor/demo"))
+            .form(&[("resident", index.to_string())])
+            .send()
+            .await
+            .expect("demo sign-in");
+        assert_eq!(response.status(), 200, "signed in and back on the page");
+        browser
+    }
+
     /// The service's own database, read directly.
     pub async fn database(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
@@ -198,4 +265,24 @@ pub fn summary(reply: &Value) -> String {
         field("intent"),
         field("language")
     )
+}
+
+/// A client with a cookie jar, like a browser.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("a client")
+}
+
+/// POSTs a chat message from `client` and returns the status and the JSON body.
+pub async fn chat_as(client: &reqwest::Client, app: &TestApp, body: Value) -> (u16, Value) {
+    let response = client
+        .post(app.url("/api/v1/chat"))
+        .json(&body)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("JSON body"))
 }

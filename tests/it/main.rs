@@ -2,6 +2,7 @@
 //! driven over HTTP, and the real binary driven on its command line.
 
 mod api;
+mod cases;
 mod cli;
 mod emulator;
 mod fuzz;
@@ -10,6 +11,8 @@ mod helpers;
 mod instances;
 mod limits;
 mod migrate_store;
+mod mina;
+mod oidc;
 mod operations;
 mod retention;
 mod staff;

@@ -156,6 +156,11 @@ impl Telegram {
         })
     }
 
+    /// The bot's @username, without the @.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
     /// Starts the sender and, without a webhook, the long-polling loop; both stop when
     /// `shutdown` turns true (the sender after flushing what is due).
     /// The bot works for the municipality `tenant`.

@@ -17,6 +17,7 @@ use crate::intents::Intent;
 use crate::knowledge::TopicId;
 use crate::language::{Lang, LanguageHints};
 use crate::outbox;
+use crate::residents::telegram_link::Command;
 use crate::store::now_millis;
 
 /// How long one getUpdates call waits for news (below the HTTP client's own timeout).
@@ -134,6 +135,10 @@ pub async fn handle(app: &App, telegram: &Telegram, update: Update) -> anyhow::R
         Inbound {
             conversation: Some(conversation),
             client_message_id: Some(client_id),
+            // Telegram's buttons take full addresses only; without one the text says where.
+            sign_in_url: Some(crate::mina_sidor::sign_in_url(app))
+                .filter(|url| url.starts_with("http"))
+                .unwrap_or_default(),
             ..inbound
         },
     )
@@ -241,14 +246,26 @@ fn message_turn(telegram: &Telegram, message: &Message) -> Option<(Inbound, bool
     if let Some(command) = text.strip_prefix('/') {
         let (name, argument) = command.split_once(' ').unwrap_or((command, ""));
         match name {
-            "start" => match argument
-                .trim()
-                .strip_prefix("topic-")
-                .and_then(TopicId::parse)
-            {
-                Some(topic) => inbound.choice = Some(topic),
-                None => inbound.intent = Some(Intent::Greeting),
+            "start" => match argument.trim().strip_prefix("link-") {
+                // The code is used up by this message; the transcript keeps no copy of it.
+                Some(code) => {
+                    inbound.command = Some(Command::Link(code.to_string()));
+                    inbound.intent = Some(Intent::Greeting);
+                    inbound.text = "/start link-…".to_string();
+                }
+                None => match argument
+                    .trim()
+                    .strip_prefix("topic-")
+                    .and_then(TopicId::parse)
+                {
+                    Some(topic) => inbound.choice = Some(topic),
+                    None => inbound.intent = Some(Intent::Greeting),
+                },
             },
+            "unlink" => {
+                inbound.command = Some(Command::Unlink);
+                inbound.intent = Some(Intent::Greeting);
+            }
             "help" => inbound.intent = Some(Intent::Help),
             "person" => inbound.intent = Some(Intent::Human),
             "language" => {
@@ -280,6 +297,9 @@ fn telegram_inbound(text: String, hint: Option<Lang>) -> Inbound {
         },
         choice: None,
         intent: None,
+        resident: None,
+        command: None,
+        sign_in_url: String::new(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::conversation::{self, Channel, ConversationId, Inbound, ReplyRecord, TranscriptMessage};
 use crate::knowledge::TopicId;
 use crate::language::{Lang, LanguageHints};
+use crate::mina_sidor::MaybeResident;
 
 /// The longest message accepted, in characters: longer is not a question but a paste.
 pub const MAX_MESSAGE_CHARS: usize = 2_000;
@@ -78,10 +79,11 @@ pub struct ChatResponse {
 pub(super) async fn chat(
     State(app): State<App>,
     headers: HeaderMap,
+    MaybeResident(resident): MaybeResident,
     ApiJson(request): ApiJson<ChatRequest>,
 ) -> Result<Json<ChatResponse>, LocalizedError> {
     let lang = request_language(&headers, &app);
-    let inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
+    let mut inbound = inbound(request, &headers, &app).map_err(|e| e.localized(&app, lang))?;
     // A new conversation has no allowance of its own yet: its first message counts only
     // against the client's address.
     if let Some(conversation) = inbound.conversation {
@@ -90,6 +92,9 @@ pub(super) async fn chat(
             .check(&conversation)
             .map_err(|retry| ApiError::TooManyRequests(retry).localized(&app, lang))?;
     }
+    // The session cookie reaches this endpoint only from the service's own Mina sidor page
+    // (SameSite=Lax, same origin): the widget on another site chats signed out.
+    inbound.resident = resident.map(|resident| resident.key);
     let assistant = app.assistant();
     let outcome = conversation::handle(app.store(), &assistant, inbound)
         .await
@@ -166,6 +171,9 @@ fn inbound(request: ChatRequest, headers: &HeaderMap, app: &App) -> Result<Inbou
         },
         choice,
         intent: None,
+        resident: None,
+        command: None,
+        sign_in_url: crate::mina_sidor::sign_in_url(app),
     })
 }
 
@@ -193,6 +201,7 @@ pub(super) struct TranscriptResponse {
 pub(super) async fn transcript(
     State(app): State<App>,
     headers: HeaderMap,
+    MaybeResident(resident): MaybeResident,
     Path(id): Path<String>,
 ) -> Result<Json<TranscriptResponse>, LocalizedError> {
     let lang = request_language(&headers, &app);
@@ -200,6 +209,14 @@ pub(super) async fn transcript(
         .ok_or(ApiError::ConversationNotFound)
         .map_err(|e| e.localized(&app, lang))?;
     let municipality = app.assistant().municipality.id.clone();
+    conversation::owner_check(
+        app.store(),
+        &municipality,
+        conversation,
+        resident.as_ref().map(|r| &r.key),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).localized(&app, lang))?;
     let messages = conversation::transcript(app.store(), &municipality, conversation)
         .await
         .map_err(|e| ApiError::from(e).localized(&app, lang))?;

@@ -42,6 +42,8 @@ pub fn router(app: App, extra: Router<App>) -> Router {
         .merge(privacy::router())
         .merge(chat::router())
         .merge(crate::staff::router())
+        .merge(crate::mina_sidor::router())
+        .merge(crate::cases::integration::router())
         .merge(extra)
         .layer(from_fn_with_state(app.clone(), limits::timeout));
     let routes = Router::new()

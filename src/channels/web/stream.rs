@@ -56,6 +56,7 @@ pub(super) struct EventsQuery {
 pub(super) async fn events(
     State(app): State<App>,
     headers: HeaderMap,
+    crate::mina_sidor::MaybeResident(resident): crate::mina_sidor::MaybeResident,
     Path(id): Path<String>,
     Query(query): Query<EventsQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, LocalizedError> {
@@ -69,6 +70,15 @@ pub(super) async fn events(
     if !exists {
         return Err(not_found());
     }
+    // A resident's conversation streams to that resident only.
+    conversation::owner_check(
+        app.store(),
+        &municipality,
+        conversation,
+        resident.as_ref().map(|r| &r.key),
+    )
+    .await
+    .map_err(|e| ApiError::from(e).localized(&app, lang))?;
     let last_event_id = headers
         .get("last-event-id")
         .and_then(|value| value.to_str().ok())

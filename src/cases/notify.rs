@@ -1,0 +1,123 @@
+//! Telling a resident that a case changed status: in every linked Telegram chat and their
+//! latest signed-in web conversation, in the language they last used, exactly once per
+//! status change and conversation.
+//!
+//! Exactly once rests on `case_notifications`' key (history row, conversation): the row is
+//! written before the message, so a second attempt — the same report again, a retried
+//! import, two instances — finds it and sends nothing. Should storing the message fail,
+//! the row is removed again so that a later attempt can still tell the resident.
+
+use sqlx::Row;
+
+use super::{Case, records, vocabulary};
+use crate::app::App;
+use crate::chat::Assistant;
+use crate::conversation::ConversationId;
+use crate::delivery::{self, Author};
+use crate::language::Lang;
+use crate::residents;
+use crate::store::{Store, now_millis};
+
+/// Tells the case's owner about history row `history_id`, waking this instance's streams.
+pub async fn status_changed(app: &App, case_id: i64, history_id: i64) -> anyhow::Result<()> {
+    let assistant = app.assistant();
+    for conversation in tell(app.store(), &assistant, case_id, history_id).await? {
+        app.notify(conversation);
+    }
+    Ok(())
+}
+
+/// Stores and queues the notification; returns the conversations told now.
+pub async fn tell(
+    store: &Store,
+    assistant: &Assistant,
+    case_id: i64,
+    history_id: i64,
+) -> anyhow::Result<Vec<ConversationId>> {
+    let municipality = &assistant.municipality;
+    let Some((case, owner)) = records::by_id(store, &municipality.id, case_id).await? else {
+        return Ok(Vec::new());
+    };
+    let lang = residents::language(store, &municipality.id, &owner)
+        .await?
+        .unwrap_or(municipality.default_language);
+    let text = message(assistant, &case, lang);
+    let mut told = Vec::new();
+    for conversation in residents::reachable_conversations(store, &municipality.id, &owner).await? {
+        let claimed = {
+            let _turn = store.write_turn().await;
+            sqlx::query(
+                "INSERT INTO case_notifications (history_id, conversation_id, created_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (history_id, conversation_id) DO NOTHING",
+            )
+            .bind(history_id)
+            .bind(conversation.to_string())
+            .bind(now_millis())
+            .execute(&store.pool)
+            .await?
+            .rows_affected()
+                == 1
+        };
+        if !claimed {
+            continue;
+        }
+        match delivery::deliver_stored(
+            store,
+            &municipality.id,
+            conversation,
+            Author::Assistant,
+            &text,
+            Some(lang.code()),
+        )
+        .await
+        {
+            Ok(message_id) => {
+                let _turn = store.write_turn().await;
+                sqlx::query(
+                    "UPDATE case_notifications SET message_id = $1 WHERE history_id = $2 AND conversation_id = $3",
+                )
+                .bind(message_id)
+                .bind(history_id)
+                .bind(conversation.to_string())
+                .execute(&store.pool)
+                .await?;
+                told.push(conversation);
+            }
+            Err(error) => {
+                let _turn = store.write_turn().await;
+                sqlx::query(
+                    "DELETE FROM case_notifications WHERE history_id = $1 AND conversation_id = $2",
+                )
+                .bind(history_id)
+                .bind(conversation.to_string())
+                .execute(&store.pool)
+                .await?;
+                return Err(error.into());
+            }
+        }
+    }
+    Ok(told)
+}
+
+/// How many notifications a status change produced (for tests and the audit of imports).
+pub async fn count(store: &Store, history_id: i64) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) FROM case_notifications WHERE history_id = $1")
+        .bind(history_id)
+        .fetch_one(&store.pool)
+        .await?;
+    Ok(row.get(0))
+}
+
+/// "News in your case about a building permit: …" with the next step and date.
+pub fn message(assistant: &Assistant, case: &Case, lang: Lang) -> String {
+    let vocabulary = vocabulary::shipped();
+    let name = vocabulary.name(case.case_type, lang);
+    let status = vocabulary.explain(case.case_type, &case.status, lang);
+    let mut text = assistant.locales.text(
+        lang,
+        "case-notification",
+        &[("case", &name), ("status", &status)],
+    );
+    text.push_str(&super::chat::details(assistant, case, lang));
+    text
+}
