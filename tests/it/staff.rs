@@ -12,23 +12,33 @@ use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// Creates an account with the real `staff add-user` command. Beside a running service on
-/// SQLite the command can find the database locked for a moment; an operator would run it
-/// again, and so does this.
+/// Creates an account with the real `staff add-user` command.
 pub fn add_user(app: &TestApp, username: &str, role: &str) {
+    add_account(&app.database_url, username, &[role], None);
+}
+
+/// `staff add-user` on `database_url` with `roles`, for `municipality` (a tenant) or the
+/// default. Beside a running service on SQLite the command can find the database locked for
+/// a moment; an operator would run it again, and so does this.
+pub fn add_account(database_url: &str, username: &str, roles: &[&str], municipality: Option<&str>) {
     let mut last_error = String::new();
     for _ in 0..5 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
-            .args([
-                "staff",
-                "add-user",
-                "--username",
-                username,
-                "--role",
-                role,
-                "--database-url",
-                &app.database_url,
-            ])
+        let mut command = Command::new(env!("CARGO_BIN_EXE_civic-assistant"));
+        command.args([
+            "staff",
+            "add-user",
+            "--username",
+            username,
+            "--database-url",
+            database_url,
+        ]);
+        for role in roles {
+            command.args(["--role", role]);
+        }
+        if let Some(id) = municipality {
+            command.args(["--municipality", id]);
+        }
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
