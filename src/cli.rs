@@ -215,6 +215,26 @@ pub struct MigrateStoreArgs {
     pub to: String,
 }
 
+/// Runs one database step of a command again while SQLite reports the database locked: a
+/// command run beside the service can meet one of its writes at the wrong moment, and each
+/// step here either happened whole or not at all, so trying it again is safe.
+async fn when_unlocked<T, F, Fut>(mut step: F) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<T>>,
+{
+    let mut attempt: u64 = 0;
+    loop {
+        match step().await {
+            Err(error) if attempt < 3 && format!("{error:#}").contains("database is locked") => {
+                attempt += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(100 * attempt)).await;
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
 /// `migrate-store`: copies, verifies and prints one line per table.
 pub fn migrate_store(args: &MigrateStoreArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
@@ -669,11 +689,14 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
     let assistant = args.content.load()?;
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     runtime.block_on(async {
-        let store = args.store.open().await?;
+        let store = when_unlocked(|| args.store.open()).await?;
         let municipality = &assistant.municipality;
-        store
-            .ensure_municipality(&municipality.id, &municipality.name)
-            .await?;
+        when_unlocked(|| async {
+            Ok(store
+                .ensure_municipality(&municipality.id, &municipality.name)
+                .await?)
+        })
+        .await?;
         let municipality_id = match &args.municipality {
             None => municipality.id.clone(),
             Some(id) => crate::tenants::list(&store)
@@ -684,23 +707,28 @@ pub fn add_user(args: &AddUserArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("no municipality {id:?}: add it with `tenant add`"))?,
         };
         let name = args.name.clone().unwrap_or_else(|| args.username.clone());
-        let id = accounts::add_user(
-            &store,
-            &municipality_id,
-            &args.username,
-            &name,
-            password,
-            &roles,
-        )
+        let id = when_unlocked(|| {
+            accounts::add_user(
+                &store,
+                &municipality_id,
+                &args.username,
+                &name,
+                password,
+                &roles,
+            )
+        })
         .await?;
-        crate::staff::audit::record(
-            &store,
-            &municipality_id,
-            None,
-            "staff.add-user",
-            &args.username,
-            &args.roles.join(","),
-        )
+        when_unlocked(|| async {
+            Ok(crate::staff::audit::record(
+                &store,
+                &municipality_id,
+                None,
+                "staff.add-user",
+                &args.username,
+                &args.roles.join(","),
+            )
+            .await?)
+        })
         .await?;
         println!("created staff account {} (id {id})", args.username);
         anyhow::Ok(())

@@ -20,8 +20,10 @@ use tokio::sync::watch;
 use crate::app::App;
 use crate::store::{Backend, Store, now_millis};
 
-/// How often the job runs after the first run at start.
+/// How often the job runs after the first run.
 const EVERY: Duration = Duration::from_secs(60 * 60);
+/// How long after start the first run waits.
+const FIRST_RUN_AFTER: Duration = Duration::from_secs(60);
 /// The PostgreSQL advisory lock key of the job (any constant that no other job uses).
 pub const ADVISORY_LOCK_KEY: i64 = 0x6369_7669_6372_6574; // "civicret"
 const DAY_MILLIS: i64 = 24 * 60 * 60 * 1000;
@@ -173,7 +175,9 @@ const STALE_CONVERSATIONS: &str = "SELECT c.id FROM conversations c WHERE c.muni
 
 /// Runs the job at start and then every hour until `shutdown` turns true.
 pub async fn run_periodically(app: App, mut shutdown: watch::Receiver<bool>) {
-    let mut every = tokio::time::interval(EVERY);
+    // The first run waits a minute: start-up, and whoever starts the service to add accounts
+    // beside it, get the database to themselves first.
+    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + FIRST_RUN_AFTER, EVERY);
     while !*shutdown.borrow() {
         tokio::select! {
             _ = every.tick() => {},

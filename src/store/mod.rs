@@ -66,13 +66,13 @@ impl Store {
                     if backend == Backend::Sqlite {
                         // The busy timeout first: another process (a CLI command beside a
                         // running service) may hold the write lock while this connection
-                        // switches to WAL, and on a loaded machine that takes seconds.
+                        // switches to WAL.
                         // WAL lets readers run beside the writer; NORMAL syncs at checkpoints,
                         // which in WAL mode still never corrupts and loses at most the last
                         // transactions on power loss (not on a process crash).
                         connection
                             .execute(
-                                "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; \
+                                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                                  PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                             )
                             .await?;

@@ -14,34 +14,53 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Creates an account with the real `staff add-user` command.
 pub fn add_user(app: &TestApp, username: &str, role: &str) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
-        .args([
+    add_account(&app.database_url, username, &[role], None);
+}
+
+/// `staff add-user` on `database_url` with `roles`, for `municipality` (a tenant) or the
+/// default. Beside a running service on SQLite the command can find the database locked for
+/// a moment; an operator would run it again, and so does this.
+pub fn add_account(database_url: &str, username: &str, roles: &[&str], municipality: Option<&str>) {
+    let mut last_error = String::new();
+    for _ in 0..5 {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_civic-assistant"));
+        command.args([
             "staff",
             "add-user",
             "--username",
             username,
-            "--role",
-            role,
             "--database-url",
-            &app.database_url,
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run staff add-user");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{PASSWORD}\n").as_bytes())
-        .expect("write the password");
-    let output = child.wait_with_output().expect("staff add-user");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+            database_url,
+        ]);
+        for role in roles {
+            command.args(["--role", role]);
+        }
+        if let Some(id) = municipality {
+            command.args(["--municipality", id]);
+        }
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run staff add-user");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{PASSWORD}\n").as_bytes())
+            .expect("write the password");
+        let output = child.wait_with_output().expect("staff add-user");
+        if output.status.success() {
+            return;
+        }
+        last_error = String::from_utf8_lossy(&output.stderr).to_string();
+        if !last_error.contains("database is locked") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    panic!("{last_error}");
 }
 
 /// A browser-like client: keeps cookies, follows no redirects.

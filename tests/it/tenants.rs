@@ -13,7 +13,7 @@ use civic_assistant::channels::telegram::TelegramSettings;
 
 use crate::emulator::Emulator;
 use crate::helpers::{TestApp, fresh_database, spawn_instance};
-use crate::staff::{PASSWORD, browser, hidden_csrf};
+use crate::staff::{PASSWORD, add_account, browser, hidden_csrf};
 
 const PROVBY_HOST: &str = "assistent.provby.localhost";
 
@@ -80,48 +80,10 @@ async fn deployment_with(
         ("ada", None, "admin"),
         ("pia", Some("provby"), "admin"),
     ] {
-        add_account(&database_url, username, municipality, role);
+        add_account(&database_url, username, &[role, "agent"], municipality);
     }
     let app = spawn_instance(database_url, data_dir, telegram).await;
     Deployment { app, widget_key }
-}
-
-fn add_account(database_url: &str, username: &str, municipality: Option<&str>, role: &str) {
-    use std::io::Write;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_civic-assistant"));
-    command.args([
-        "staff",
-        "add-user",
-        "--username",
-        username,
-        "--role",
-        role,
-        "--role",
-        "agent",
-        "--database-url",
-        database_url,
-    ]);
-    if let Some(id) = municipality {
-        command.args(["--municipality", id]);
-    }
-    let mut child = command
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("staff add-user");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{PASSWORD}\n").as_bytes())
-        .expect("password");
-    let output = child.wait_with_output().expect("add-user");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
 
 /// Where a request goes: the default host, Provby's host, or the default host with
