@@ -39,6 +39,10 @@ struct Inner {
     residents: crate::residents::Residents,
     /// The Telegram bot's @username once the bot has connected, for "Connect Telegram".
     telegram_username: std::sync::OnceLock<String>,
+    /// Held while content is rebuilt: a rebuild that read the staff edits earlier must not
+    /// swap in after one that read them later (a staff save and another instance's
+    /// announcement of an earlier save arrive together on PostgreSQL).
+    reloading: tokio::sync::Mutex<()>,
 }
 
 /// The municipalities this instance serves.
@@ -96,6 +100,7 @@ impl App {
                 safeguards,
                 residents,
                 telegram_username: std::sync::OnceLock::new(),
+                reloading: tokio::sync::Mutex::new(()),
             }),
         }
     }
@@ -252,6 +257,7 @@ impl App {
     /// and swaps it in: a published edit is answered from the next turn on, without a
     /// restart.
     pub async fn reload_content(&self) -> anyhow::Result<()> {
+        let _one_at_a_time = self.inner.reloading.lock().await;
         let municipality = self.current_tenant();
         let overrides = crate::revisions::latest(self.store(), &municipality)
             .await
@@ -316,8 +322,10 @@ impl App {
         Ok(())
     }
 
-    /// Swaps in a new content version of the municipality it was built for.
-    pub fn replace_assistant(&self, assistant: Assistant) {
+    /// Swaps in a new content version of the municipality it was built for. Only
+    /// `reload_content` calls it, under its lock, so versions swap in the order they read
+    /// the store.
+    fn replace_assistant(&self, assistant: Assistant) {
         crate::metrics::record_index_reload();
         let id = assistant.municipality.id.clone();
         let mut registry = self.registry_mut();

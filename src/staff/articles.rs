@@ -169,7 +169,10 @@ async fn import(
                 &format!("revision {revision}"),
             )
             .await?;
-            app.replace_assistant(assistant);
+            // Rebuilt from the store rather than swapping in the checked draft: the draft
+            // was built from the edits as they were before, and another save may have
+            // landed since.
+            app.reload_content().await?;
             list_view(
                 &app,
                 &user,
@@ -480,7 +483,9 @@ async fn save(
             &format!("revision {revision}, [{edit}]"),
         )
         .await?;
-        app.replace_assistant(draft_assistant);
+        // The draft assistant was built before the save; rebuild from the store so that a
+        // save landing in between is not undone.
+        app.reload_content().await?;
         notice = Some("staff-articles-published");
     }
     let view = EditView {

@@ -177,8 +177,11 @@ pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) 
         .expect("the municipality");
     let safeguards = assistant.municipality.safeguards.overridden_by(&overrides);
     let residents = civic_assistant::residents::Residents {
-        keyring: civic_assistant::residents::Keyring::load(Some("a test secret that is long enough for the hmac"), data_dir.path())
-            .expect("the key secret"),
+        keyring: civic_assistant::residents::Keyring::load(
+            Some("a test secret that is long enough for the hmac"),
+            data_dir.path(),
+        )
+        .expect("the key secret"),
         oidc: None,
         demo: false,
     };

@@ -753,10 +753,8 @@ phrasings = ["may I keep beehives in my garden"]
         .await
         .expect("html");
     assert!(imported.contains("role=\"status\""), "{imported}");
-    assert_eq!(
-        app.say(None, "may I keep beehives in my garden").await["topic"],
-        "bee-keeping"
-    );
+    let reply = app.say(None, "may I keep beehives in my garden").await;
+    assert_eq!(reply["topic"], "bee-keeping", "{reply}");
     let broken = editor
         .post(app.url("/staff/articles/import"))
         .form(&[("csrf", csrf.as_str()), ("file", "id = \"x\"\n[sv\n")])
