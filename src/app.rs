@@ -60,6 +60,22 @@ struct Tenant {
     assistant: Arc<Assistant>,
     /// The shared content with its own municipality file, to rebuild with staff edits.
     content: Arc<Content>,
+    /// Its security headers (its web origins may frame the widget's page), built once.
+    headers: Arc<crate::channels::web::headers::SecurityHeaders>,
+}
+
+impl Tenant {
+    fn new(assistant: Assistant, content: Content, behind_tls: bool) -> Tenant {
+        let headers = crate::channels::web::headers::SecurityHeaders::new(
+            &assistant.municipality.allowed_origins,
+            behind_tls,
+        );
+        Tenant {
+            assistant: Arc::new(assistant),
+            content: Arc::new(content),
+            headers: Arc::new(headers),
+        }
+    }
 }
 
 tokio::task_local! {
@@ -85,10 +101,7 @@ impl App {
         let mut registry = Registry::default();
         registry.by_id.insert(
             default_tenant.clone(),
-            Tenant {
-                assistant: Arc::new(assistant),
-                content: Arc::new(content),
-            },
+            Tenant::new(assistant, content, safeguards.behind_tls),
         );
         App {
             inner: Arc::new(Inner {
@@ -192,13 +205,8 @@ impl App {
         if let Some(key) = widget_key {
             registry.by_key.insert(key.to_string(), id.clone());
         }
-        registry.by_id.insert(
-            id,
-            Tenant {
-                assistant: Arc::new(assistant),
-                content: Arc::new(content),
-            },
-        );
+        let tenant = Tenant::new(assistant, content, self.inner.safeguards.behind_tls);
+        registry.by_id.insert(id, tenant);
     }
 
     /// The ids of every municipality served.
@@ -241,6 +249,16 @@ impl App {
         &self,
     ) -> tokio::sync::broadcast::Receiver<crate::conversation::ConversationId> {
         self.inner.conversation_events.subscribe()
+    }
+
+    /// The current tenant's security headers.
+    pub fn security_headers(&self) -> Arc<crate::channels::web::headers::SecurityHeaders> {
+        let id = self.current_tenant();
+        let registry = self.registry();
+        match registry.by_id.get(&id) {
+            Some(tenant) => tenant.headers.clone(),
+            None => registry.by_id[&self.inner.default_tenant].headers.clone(),
+        }
     }
 
     /// The current tenant's content version.

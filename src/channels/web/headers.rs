@@ -15,6 +15,10 @@ use crate::app::App;
 /// The staff pages and any other server-rendered page: no scripts at all, never framed.
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/// Mina sidor: the chat widget's script from here, never framed (a signed-in page).
+const PERSONAL_PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; connect-src 'self'; form-action 'self'; object-src 'none'; \
+     frame-ancestors 'none'; base-uri 'none'";
 /// One year, the usual HSTS lifetime; without includeSubDomains, because a municipality's
 /// other hosts are not this service's to promise.
 const HSTS: &str = "max-age=31536000";
@@ -76,6 +80,8 @@ impl SecurityHeaders {
         if html {
             let policy = if path == "/" {
                 self.demo_page_policy.clone()
+            } else if path.starts_with("/mina-sidor") {
+                HeaderValue::from_static(PERSONAL_PAGE_POLICY)
             } else {
                 HeaderValue::from_static(PAGE_POLICY)
             };
@@ -83,7 +89,9 @@ impl SecurityHeaders {
         }
         // Answers, transcripts and staff pages may hold what residents wrote: no cache
         // (a browser's, a shared proxy's) keeps a copy.
-        let personal = path.starts_with("/api/") || (html && path.starts_with("/staff"));
+        let personal = path.starts_with("/api/")
+            || path.starts_with("/mina-sidor")
+            || (html && path.starts_with("/staff"));
         if personal {
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }
@@ -94,10 +102,7 @@ impl SecurityHeaders {
 /// municipality (its origins may frame the demo page).
 pub async fn add(State(app): State<App>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
-    let policy = SecurityHeaders::new(
-        &app.assistant().municipality.allowed_origins,
-        app.safeguards().behind_tls,
-    );
+    let policy = app.security_headers();
     let mut response = next.run(request).await;
     policy.apply(&path, response.headers_mut());
     response
@@ -123,5 +128,22 @@ mod tests {
         );
         assert!(!policy.contains("evil"), "{policy}");
         assert!(!policy.contains("script-src 'unsafe-inline'"), "{policy}");
+    }
+
+    #[test]
+    fn mina_sidor_may_run_the_widget_but_is_never_framed_or_cached() {
+        let headers = SecurityHeaders::new(&["https://www.exempelby.example".into()], false);
+        let mut response = HeaderMap::new();
+        response.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        headers.apply("/mina-sidor", &mut response);
+        let policy = response[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ASCII");
+        assert!(policy.contains("script-src 'self';"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+        assert_eq!(response[header::CACHE_CONTROL], "no-store");
     }
 }

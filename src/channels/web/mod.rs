@@ -3,7 +3,7 @@
 
 mod chat;
 pub mod error;
-mod headers;
+pub mod headers;
 pub mod limits;
 mod monitoring;
 mod openapi;
