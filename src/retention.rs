@@ -38,12 +38,16 @@ pub struct Deleted {
     pub outbox: u64,
     pub handoffs: u64,
     pub telegram_chats: u64,
+    /// Exactly-once records of case and notice messages to the conversations that go.
+    pub deliveries: u64,
+    /// Web chats held while signed in, as links from the conversation to the resident.
+    pub resident_links: u64,
     pub conversations: u64,
 }
 
 impl Deleted {
     /// Each table's count, in the order they are deleted.
-    pub fn by_table(&self) -> [(&'static str, u64); 8] {
+    pub fn by_table(&self) -> [(&'static str, u64); 10] {
         [
             ("feedback", self.feedback),
             ("unanswered", self.unanswered),
@@ -52,6 +56,8 @@ impl Deleted {
             ("outbox", self.outbox),
             ("handoffs", self.handoffs),
             ("telegram_chats", self.telegram_chats),
+            ("deliveries", self.deliveries),
+            ("resident_links", self.resident_links),
             ("conversations", self.conversations),
         ]
     }
@@ -135,6 +141,18 @@ pub async fn run_once(
         "DELETE FROM telegram_chats WHERE municipality_id = $1 AND conversation_id IN ({STALE_CONVERSATIONS})"
     ))
     .await?;
+    for table in ["case_notifications", "notice_deliveries"] {
+        deleted.deliveries += delete(
+            &mut tx,
+            run,
+            &format!("DELETE FROM {table} WHERE conversation_id IN ({STALE_CONVERSATIONS})"),
+        )
+        .await?;
+    }
+    deleted.resident_links = delete(&mut tx, run, &format!(
+        "DELETE FROM resident_conversations WHERE municipality_id = $1 AND conversation_id IN ({STALE_CONVERSATIONS})"
+    ))
+    .await?;
     deleted.conversations = delete(
         &mut tx,
         run,
@@ -168,10 +186,14 @@ const EXPIRED_MESSAGES: &str = "SELECT id FROM messages WHERE municipality_id = 
 /// Conversations without messages (once the expired ones are gone) that have not changed
 /// since the limit. A conversation just started has no message yet but is recent.
 /// A volunteer is reached in their conversation for as long as their profile exists (they
-/// consented to that and delete it themselves), so such a conversation stays.
+/// consented to that and delete it themselves), and a Telegram chat the resident linked to
+/// Mina sidor is told of their cases until they unlink it, so such conversations stay
+/// (their old messages still go). A web chat held while signed in goes like any other.
 const STALE_CONVERSATIONS: &str = "SELECT c.id FROM conversations c WHERE c.municipality_id = $1 \
      AND c.updated_at < $2 AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id) \
-     AND NOT EXISTS (SELECT 1 FROM volunteer_profiles v WHERE v.conversation_id = c.id)";
+     AND NOT EXISTS (SELECT 1 FROM volunteer_profiles v WHERE v.conversation_id = c.id) \
+     AND NOT EXISTS (SELECT 1 FROM resident_conversations r WHERE r.conversation_id = c.id \
+     AND r.channel = 'telegram')";
 
 /// Runs the job at start and then every hour until `shutdown` turns true.
 pub async fn run_periodically(app: App, mut shutdown: watch::Receiver<bool>) {

@@ -194,10 +194,11 @@ fn starts_after(date: NaiveDate, window: TimeWindow, now: NaiveDateTime) -> bool
     date > today || (date == today && u32::from(window.start) * 60 > now_seconds)
 }
 
-/// Whether a weekly slot still has a time ahead: one of the next seven days (today included)
-/// falls on its weekday, on or before `until`, and has not yet begun.
+/// Whether a weekly slot still has a time ahead: one of today and the seven days after it
+/// falls on its weekday, on or before `until`, and has not yet begun. Eight days, not
+/// seven: when today's time has begun, the same weekday next week is still ahead.
 fn weekly_slot_ahead(slot: &WeeklySlot, until: Option<NaiveDate>, now: NaiveDateTime) -> bool {
-    (0..7u64)
+    (0..=7u64)
         .filter_map(|offset| now.date().checked_add_days(Days::new(offset)))
         .filter(|date| until.is_none_or(|last| *date <= last))
         .any(|date| date.weekday() == slot.day && starts_after(date, slot.window, now))
@@ -206,7 +207,28 @@ fn weekly_slot_ahead(slot: &WeeklySlot, until: Option<NaiveDate>, now: NaiveDate
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::volunteers::fixtures::{at, slot, window};
+    use crate::volunteers::fixtures::{at, date, slot, window};
+
+    #[test]
+    fn a_weekly_time_begun_today_is_still_ahead_next_week() {
+        let friday_mornings = Schedule::Weekly {
+            slots: vec![slot(Weekday::Fri, "10:00-12:00")],
+            until: None,
+        };
+        // 2026-11-27 is a Friday.
+        for now in ["2026-11-27 09:00", "2026-11-27 10:30", "2026-11-27 23:59"] {
+            assert_eq!(
+                friday_mornings.upcoming(at(now)),
+                [slot(Weekday::Fri, "10:00-12:00")],
+                "{now}"
+            );
+        }
+        let ending_today = Schedule::Weekly {
+            slots: vec![slot(Weekday::Fri, "10:00-12:00")],
+            until: Some(date("2026-11-27")),
+        };
+        assert_eq!(ending_today.upcoming(at("2026-11-27 10:30")), []);
+    }
 
     #[test]
     fn windows_parse_and_print() {

@@ -137,6 +137,40 @@ impl Rows<'_> {
         .expect("a handoff");
     }
 
+    /// Links `conversation` to a resident through `channel`, with a notice told to it.
+    async fn resident_link(&self, conversation: &str, channel: &str, at: i64) {
+        sqlx::query(
+            "INSERT INTO resident_conversations (conversation_id, municipality_id, resident_key, channel, created_at) \
+             VALUES ($1, $2, 'resident-key', $3, $4)",
+        )
+        .bind(conversation)
+        .bind(HERE)
+        .bind(channel)
+        .bind(at)
+        .execute(&self.store.pool)
+        .await
+        .expect("a resident link");
+        let notice: i64 = sqlx::query(
+            "INSERT INTO notices (municipality_id, topic, district, texts, published_at, expires_at) \
+             VALUES ($1, 'water', '', '{}', $2, $2) RETURNING id",
+        )
+        .bind(HERE)
+        .bind(at)
+        .fetch_one(&self.store.pool)
+        .await
+        .expect("a notice")
+        .get(0);
+        sqlx::query(
+            "INSERT INTO notice_deliveries (notice_id, conversation_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(notice)
+        .bind(conversation)
+        .bind(at)
+        .execute(&self.store.pool)
+        .await
+        .expect("a delivery");
+    }
+
     async fn ids(&self, sql: &str) -> Vec<String> {
         let mut ids: Vec<String> = sqlx::query(sql)
             .fetch_all(&self.store.pool)
@@ -194,6 +228,14 @@ async fn exactly_what_is_past_the_limit_is_deleted_table_by_table() {
     // Started long ago and never written in: goes. Started today and not yet written in: stays.
     rows.conversation(HERE, "empty-old", old).await;
     rows.conversation(HERE, "empty-new", now).await;
+    // A web chat held while signed in goes like any other, with its link to the resident;
+    // a Telegram chat the resident linked stays (only its old messages go) until unlinked.
+    rows.conversation(HERE, "signed-in-web", old).await;
+    rows.exchange(HERE, "signed-in-web", old, old + 1).await;
+    rows.resident_link("signed-in-web", "web", old).await;
+    rows.conversation(HERE, "linked-telegram", old).await;
+    rows.exchange(HERE, "linked-telegram", old, old + 1).await;
+    rows.resident_link("linked-telegram", "telegram", old).await;
     // Another municipality's old rows are not this run's.
     rows.conversation("grannby", "neighbour", old).await;
     let (neighbour_q, neighbour_a) = rows.exchange("grannby", "neighbour", old, old + 1).await;
@@ -207,12 +249,14 @@ async fn exactly_what_is_past_the_limit_is_deleted_table_by_table() {
         Deleted {
             feedback: 1,
             unanswered: 2,
-            decisions: 2,
-            messages: 4,
+            decisions: 4,
+            messages: 8,
             outbox: 1,
             handoffs: 1,
             telegram_chats: 1,
-            conversations: 2,
+            deliveries: 1,
+            resident_links: 1,
+            conversations: 3,
         }
     );
 
@@ -223,7 +267,23 @@ async fn exactly_what_is_past_the_limit_is_deleted_table_by_table() {
     };
     assert_eq!(
         rows.ids("SELECT id FROM conversations").await,
-        ["empty-new", "long", "neighbour", "recent"]
+        [
+            "empty-new",
+            "linked-telegram",
+            "long",
+            "neighbour",
+            "recent"
+        ]
+    );
+    assert_eq!(
+        rows.ids("SELECT conversation_id FROM resident_conversations")
+            .await,
+        ["linked-telegram"]
+    );
+    assert_eq!(
+        rows.ids("SELECT conversation_id FROM notice_deliveries")
+            .await,
+        ["linked-telegram"]
     );
     assert_eq!(
         rows.ids("SELECT id FROM messages").await,
