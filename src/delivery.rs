@@ -28,19 +28,71 @@ pub async fn deliver_stored(
     text: &str,
     language: Option<&str>,
 ) -> Result<i64, sqlx::Error> {
-    let message_id =
-        store_message(store, municipality_id, conversation, author, text, language).await?;
-    if let Some(chat_id) = telegram_chat(store, conversation).await? {
-        let payloads = crate::channels::telegram::text_payloads(text);
-        crate::outbox::enqueue(
-            store,
-            municipality_id,
-            "telegram",
-            chat_id,
-            message_id,
-            &payloads,
-        )
+    let _turn = store.write_turn().await;
+    let mut tx = store.pool.begin().await?;
+    let message = Outbound {
+        municipality_id,
+        conversation,
+        author,
+        text,
+        language,
+    };
+    let message_id = store_in(&mut tx, message).await?;
+    tx.commit().await?;
+    Ok(message_id)
+}
+
+/// A message to store and deliver.
+#[derive(Debug, Clone, Copy)]
+pub struct Outbound<'a> {
+    pub municipality_id: &'a str,
+    pub conversation: ConversationId,
+    pub author: Author,
+    pub text: &'a str,
+    pub language: Option<&'a str>,
+}
+
+/// Stores the message and, for a Telegram conversation, its outbox rows, on `connection`:
+/// the caller's transaction, so that what made the message due (a claimed notification, a
+/// coordinator's decision) and the message commit together or not at all, and a crash in
+/// between neither loses the message nor sends it twice.
+pub async fn store_in(
+    connection: &mut sqlx::AnyConnection,
+    message: Outbound<'_>,
+) -> Result<i64, sqlx::Error> {
+    let now = now_millis();
+    let conversation = message.conversation.to_string();
+    let message_id: i64 = sqlx::query(
+        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, language, created_at) \
+         VALUES ($1, $2, 'out', $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(&conversation)
+    .bind(message.municipality_id)
+    .bind(message.author.as_str())
+    .bind(message.text)
+    .bind(message.language)
+    .bind(now)
+    .fetch_one(&mut *connection)
+    .await?
+    .get(0);
+    sqlx::query("UPDATE conversations SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&conversation)
+        .execute(&mut *connection)
         .await?;
+    let chat = sqlx::query("SELECT chat_id FROM telegram_chats WHERE conversation_id = $1")
+        .bind(&conversation)
+        .fetch_optional(&mut *connection)
+        .await?;
+    if let Some(row) = chat {
+        let queued = crate::outbox::Queued {
+            municipality_id: message.municipality_id,
+            channel: "telegram",
+            chat_id: row.get(0),
+            message_id,
+        };
+        let parts = crate::channels::telegram::text_payloads(message.text);
+        crate::outbox::enqueue_in(connection, queued, &parts).await?;
     }
     Ok(message_id)
 }
@@ -75,48 +127,4 @@ pub async fn deliver(
     .await?;
     app.notify(conversation);
     Ok(message_id)
-}
-
-async fn store_message(
-    store: &Store,
-    municipality_id: &str,
-    conversation: ConversationId,
-    author: Author,
-    text: &str,
-    language: Option<&str>,
-) -> Result<i64, sqlx::Error> {
-    let now = now_millis();
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await?;
-    let row = sqlx::query(
-        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, language, created_at) \
-         VALUES ($1, $2, 'out', $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(conversation.to_string())
-    .bind(municipality_id)
-    .bind(author.as_str())
-    .bind(text)
-    .bind(language)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query("UPDATE conversations SET updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(conversation.to_string())
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(row.get(0))
-}
-
-/// The Telegram chat of a conversation, if it is one.
-async fn telegram_chat(
-    store: &Store,
-    conversation: ConversationId,
-) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT chat_id FROM telegram_chats WHERE conversation_id = $1")
-        .bind(conversation.to_string())
-        .fetch_optional(&store.pool)
-        .await?;
-    Ok(row.map(|row| row.get(0)))
 }

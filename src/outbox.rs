@@ -29,26 +29,52 @@ pub async fn enqueue(
     message_id: i64,
     parts: &[String],
 ) -> Result<(), sqlx::Error> {
-    let now = now_millis();
     let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await?;
+    let queued = Queued {
+        municipality_id,
+        channel,
+        chat_id,
+        message_id,
+    };
+    enqueue_in(&mut tx, queued, parts).await?;
+    tx.commit().await
+}
+
+/// Where the parts of one message go.
+#[derive(Debug, Clone, Copy)]
+pub struct Queued<'a> {
+    pub municipality_id: &'a str,
+    pub channel: &'a str,
+    pub chat_id: i64,
+    pub message_id: i64,
+}
+
+/// `enqueue` inside the caller's transaction, so the message and its outbox rows are stored
+/// together or not at all.
+pub async fn enqueue_in(
+    connection: &mut sqlx::AnyConnection,
+    queued: Queued<'_>,
+    parts: &[String],
+) -> Result<(), sqlx::Error> {
+    let now = now_millis();
     for (part, payload) in parts.iter().enumerate() {
         sqlx::query(
             "INSERT INTO outbox (municipality_id, channel, chat_id, message_id, part, payload, status, attempts, \
              next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7) \
              ON CONFLICT (channel, message_id, part) DO NOTHING",
         )
-        .bind(municipality_id)
-        .bind(channel)
-        .bind(chat_id)
-        .bind(message_id)
+        .bind(queued.municipality_id)
+        .bind(queued.channel)
+        .bind(queued.chat_id)
+        .bind(queued.message_id)
         .bind(part as i64)
         .bind(payload)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut *connection)
         .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// The oldest pending rows of `channel`, due or not, in the order they must be sent.

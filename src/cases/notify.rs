@@ -3,9 +3,9 @@
 //! status change and conversation.
 //!
 //! Exactly once rests on `case_notifications`' key (history row, conversation): the row is
-//! written before the message, so a second attempt — the same report again, a retried
-//! import, two instances — finds it and sends nothing. Should storing the message fail,
-//! the row is removed again so that a later attempt can still tell the resident.
+//! written in the transaction that stores the message, so a second attempt — the same
+//! report again, a retried import, two instances — finds it and sends nothing, and a failed
+//! or interrupted attempt leaves neither, so a later one still tells the resident.
 
 use sqlx::Row;
 
@@ -44,57 +44,42 @@ pub async fn tell(
     let text = message(assistant, &case, lang);
     let mut told = Vec::new();
     for conversation in residents::reachable_conversations(store, &municipality.id, &owner).await? {
-        let claimed = {
-            let _turn = store.write_turn().await;
-            sqlx::query(
-                "INSERT INTO case_notifications (history_id, conversation_id, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (history_id, conversation_id) DO NOTHING",
-            )
-            .bind(history_id)
-            .bind(conversation.to_string())
-            .bind(now_millis())
-            .execute(&store.pool)
-            .await?
-            .rows_affected()
-                == 1
-        };
+        // The claim, the message and its outbox rows in one transaction: told exactly
+        // once, and never claimed without the message.
+        let _turn = store.write_turn().await;
+        let mut tx = store.pool.begin().await?;
+        let claimed = sqlx::query(
+            "INSERT INTO case_notifications (history_id, conversation_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (history_id, conversation_id) DO NOTHING",
+        )
+        .bind(history_id)
+        .bind(conversation.to_string())
+        .bind(now_millis())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
         if !claimed {
             continue;
         }
-        match delivery::deliver_stored(
-            store,
-            &municipality.id,
+        let outbound = delivery::Outbound {
+            municipality_id: &municipality.id,
             conversation,
-            Author::Assistant,
-            &text,
-            Some(lang.code()),
+            author: Author::Assistant,
+            text: &text,
+            language: Some(lang.code()),
+        };
+        let message_id = delivery::store_in(&mut tx, outbound).await?;
+        sqlx::query(
+            "UPDATE case_notifications SET message_id = $1 WHERE history_id = $2 AND conversation_id = $3",
         )
-        .await
-        {
-            Ok(message_id) => {
-                let _turn = store.write_turn().await;
-                sqlx::query(
-                    "UPDATE case_notifications SET message_id = $1 WHERE history_id = $2 AND conversation_id = $3",
-                )
-                .bind(message_id)
-                .bind(history_id)
-                .bind(conversation.to_string())
-                .execute(&store.pool)
-                .await?;
-                told.push(conversation);
-            }
-            Err(error) => {
-                let _turn = store.write_turn().await;
-                sqlx::query(
-                    "DELETE FROM case_notifications WHERE history_id = $1 AND conversation_id = $2",
-                )
-                .bind(history_id)
-                .bind(conversation.to_string())
-                .execute(&store.pool)
-                .await?;
-                return Err(error.into());
-            }
-        }
+        .bind(message_id)
+        .bind(history_id)
+        .bind(conversation.to_string())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        told.push(conversation);
     }
     Ok(told)
 }

@@ -148,26 +148,27 @@ pub async fn decide(
         Answer::Accept => InterestStatus::Accepted,
         Answer::Decline => InterestStatus::Declined,
     };
-    let volunteer = {
-        let _turn = store.write_turn().await;
-        let row = sqlx::query(
-            "UPDATE volunteer_interests SET status = $1, decided_at = $2, decided_by = $3 \
-             WHERE municipality_id = $4 AND need_id = $5 AND id = $6 AND status = 'pending' \
-             RETURNING volunteer_id",
-        )
-        .bind(status.as_str())
-        .bind(now_millis())
-        .bind(staff_id)
-        .bind(municipality_id)
-        .bind(need.0 as i64)
-        .bind(id)
-        .fetch_optional(&store.pool)
-        .await?;
-        match row {
-            Some(row) => VolunteerId(row.get::<i64, _>(0) as u64),
-            None => return Ok(false),
-        }
+    // The decision and the message that tells it commit together: a crash in between
+    // neither leaves a decision untold nor tells one twice.
+    let _turn = store.write_turn().await;
+    let mut tx = store.pool.begin().await?;
+    let row = sqlx::query(
+        "UPDATE volunteer_interests SET status = $1, decided_at = $2, decided_by = $3 \
+         WHERE municipality_id = $4 AND need_id = $5 AND id = $6 AND status = 'pending' \
+         RETURNING volunteer_id",
+    )
+    .bind(status.as_str())
+    .bind(now_millis())
+    .bind(staff_id)
+    .bind(municipality_id)
+    .bind(need.0 as i64)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(false);
     };
+    let volunteer = VolunteerId(row.get::<i64, _>(0) as u64);
     let stored = needs::get(store, municipality_id, need).await?;
     let profile = profiles::get(store, municipality_id, volunteer).await?;
     let assistant = app.assistant();
@@ -187,14 +188,15 @@ pub async fn decide(
             .locales
             .text(lang, "volunteer-declined", &[("need", &title)]),
     };
-    delivery::deliver(
-        app,
+    let outbound = delivery::Outbound {
         municipality_id,
-        profile.conversation,
-        Author::Assistant,
-        &text,
-        Some(lang.code()),
-    )
-    .await?;
+        conversation: profile.conversation,
+        author: Author::Assistant,
+        text: &text,
+        language: Some(lang.code()),
+    };
+    delivery::store_in(&mut tx, outbound).await?;
+    tx.commit().await?;
+    app.notify(profile.conversation);
     Ok(true)
 }

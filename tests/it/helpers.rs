@@ -13,6 +13,37 @@ use tempfile::TempDir;
 /// PostgreSQL: each test then gets a database of its own on that server. SQLite otherwise.
 pub const TEST_DATABASE_ENV: &str = "CIVIC_ASSISTANT_TEST_POSTGRES";
 
+/// Set to a file path to keep the logs of every in-process instance as JSON lines, at debug
+/// level: `scripts/check-logs` then fails the run if a personal identity number is in them.
+pub const TEST_LOGS_ENV: &str = "CIVIC_ASSISTANT_TEST_LOGS";
+
+/// Sends this test binary's logs to the file `TEST_LOGS_ENV` names, once; nowhere otherwise.
+fn capture_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let Some(path) = std::env::var_os(TEST_LOGS_ENV).filter(|path| !path.is_empty()) else {
+            return;
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .expect("the test log file");
+        // Everything the service says, but not the libraries' wire chatter.
+        let filter = tracing_subscriber::EnvFilter::new(
+            "debug,tantivy=warn,sqlx=info,hyper=info,hyper_util=info,h2=info,reqwest=info,handlebars=info,\
+             cookie_store=info,tower=info,tower_http=debug",
+        );
+        // Another subscriber set first (none is today) would keep the logs; that is fine.
+        let _ = tracing_subscriber::fmt()
+            .json()
+            .with_current_span(true)
+            .with_env_filter(filter)
+            .with_writer(std::sync::Mutex::new(file))
+            .try_init();
+    });
+}
+
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
@@ -131,6 +162,7 @@ pub async fn spawn_instance_with(
     data_dir: TempDir,
     launch: Launch,
 ) -> TestApp {
+    capture_logs();
     let settings = Settings {
         addr: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_path_buf(),

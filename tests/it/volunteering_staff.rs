@@ -618,6 +618,89 @@ async fn a_coordinators_answer_reaches_the_volunteer_once() {
     );
 }
 
+/// Makes storing any message with `words` in it fail, as a full disk or a lost connection
+/// would, until `allow_messages` lifts it.
+async fn refuse_messages_with(app: &TestApp, words: &str) {
+    let database = app.database().await;
+    let statements = if app.database_url.starts_with("postgres") {
+        vec![
+            format!(
+                "CREATE FUNCTION refuse_message() RETURNS trigger AS $$ BEGIN \
+                 IF NEW.text LIKE '%{words}%' THEN RAISE EXCEPTION 'injected failure'; END IF; \
+                 RETURN NEW; END $$ LANGUAGE plpgsql"
+            ),
+            "CREATE TRIGGER refuse_message BEFORE INSERT ON messages FOR EACH ROW \
+             EXECUTE FUNCTION refuse_message()"
+                .to_string(),
+        ]
+    } else {
+        vec![format!(
+            "CREATE TRIGGER refuse_message BEFORE INSERT ON messages WHEN NEW.text LIKE '%{words}%' \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+        )]
+    };
+    for statement in statements {
+        sqlx::query(&statement)
+            .execute(&database)
+            .await
+            .expect("the failing trigger");
+    }
+}
+
+async fn allow_messages(app: &TestApp) {
+    let statement = if app.database_url.starts_with("postgres") {
+        "DROP TRIGGER refuse_message ON messages"
+    } else {
+        "DROP TRIGGER refuse_message"
+    };
+    sqlx::query(statement)
+        .execute(&app.database().await)
+        .await
+        .expect("the trigger dropped");
+}
+
+#[tokio::test]
+async fn an_answer_that_cannot_be_told_is_not_recorded_and_can_be_given_again() {
+    let app = spawn_app().await;
+    let (volunteer, need) = interested_volunteer(&app, None).await;
+    let (coordinator, csrf) = session(&app, "cora", "coordinator").await;
+    let accept = format!(
+        "/staff/volunteering/{need}/interests/{}/accept",
+        interest_id(&app, &volunteer).await
+    );
+    let pending = format!(
+        "SELECT COUNT(*) FROM volunteer_interests WHERE need_id = {need} AND status = 'pending'"
+    );
+
+    refuse_messages_with(&app, "tackar ja").await;
+    let (status, page) = post(&app, &coordinator, &accept, &[("csrf", &csrf)]).await;
+    assert_eq!(status, 500, "{page}");
+    assert!(
+        !page.contains("injected failure"),
+        "no internals shown: {page}"
+    );
+    assert_eq!(
+        count(&app, &pending).await,
+        1,
+        "the answer is not recorded untold"
+    );
+
+    allow_messages(&app).await;
+    let (status, page) = post(&app, &coordinator, &accept, &[("csrf", &csrf)]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Antagen. Volontären får besked"), "{page}");
+    let texts = transcript_texts(&app, &volunteer).await;
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|text| text.contains("tackar ja"))
+            .count(),
+        1,
+        "{texts:?}"
+    );
+    assert_eq!(count(&app, &pending).await, 0);
+}
+
 #[tokio::test]
 async fn the_csv_export_lists_interested_volunteers_with_formulas_made_inert() {
     let app = spawn_app().await;
