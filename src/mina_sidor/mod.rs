@@ -9,8 +9,11 @@
 //! form carries the session's CSRF token. Server-rendered, no inline scripts.
 
 pub mod demo;
+mod my_data;
 mod pages;
 mod sign_in;
+
+pub use my_data::json_download;
 
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -35,6 +38,7 @@ pub fn router() -> Router<App> {
     Router::new()
         .route("/mina-sidor", get(page))
         .merge(sign_in::router())
+        .merge(my_data::router())
         .route("/mina-sidor/telegram", post(connect_telegram))
         .route("/mina-sidor/telegram/avlanka", post(unlink_telegram))
         .route("/mina-sidor/intressen", post(save_interests))

@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::cases::{records, vocabulary};
 use crate::language::Lang;
 use crate::residents::Resident;
+use crate::residents::privacy::Erased;
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates/mina");
 pub const STYLESHEET: &str = include_str!("../../templates/mina/mina-sidor.css");
@@ -156,6 +157,56 @@ pub async fn render(
     let html = templates()
         .render("page", &data)
         .map_err(|error| MinaError::Internal(anyhow::anyhow!("rendering Mina sidor: {error}")))?;
+    Ok(Html(html))
+}
+
+/// "Erase my data": the confirmation (with a reminder when the box was not ticked), or,
+/// once `erased`, what was erased — by then the resident is signed out.
+pub fn erase_page(
+    app: &App,
+    lang: Lang,
+    resident: &Resident,
+    unconfirmed: bool,
+    erased: Option<&Erased>,
+) -> Result<Html<String>, MinaError> {
+    let assistant = app.assistant();
+    let locales = &assistant.locales;
+    let municipality = &assistant.municipality;
+    let languages: Vec<Value> = municipality
+        .languages
+        .iter()
+        .map(|l| json!({ "code": l.code(), "name": locales.text(*l, "language-name", &[]), "current": *l == lang }))
+        .collect();
+    let mut data = json!({
+        "lang": lang.code(),
+        "dir": lang.dir(),
+        "t": strings(locales, lang),
+        "municipality": municipality.name,
+        "languages": languages,
+        "demo_mode": app.residents().demo,
+        "demo": resident.demo,
+    });
+    match erased {
+        Some(erased) => {
+            let count = |key: &str, value: u64| json!({ "label": locales.text(lang, key, &[]), "count": value });
+            data["erased"] = json!([
+                count("mina-erased-cases", erased.cases),
+                count("mina-erased-conversations", erased.conversations),
+                count("mina-erased-messages", erased.messages),
+                count("mina-erased-interests", erased.resident_interests),
+                count("mina-erased-telegram", erased.telegram_chats),
+                count("mina-erased-sessions", erased.resident_sessions),
+            ]);
+        }
+        None => {
+            data["signed_in"] = json!(true);
+            data["csrf"] = json!(resident.csrf_token);
+            data["unconfirmed"] = json!(unconfirmed);
+        }
+    }
+    let html = templates().render("erase", &data).map_err(|error| {
+        MinaError::Internal(anyhow::anyhow!("rendering the erase page: {error}"))
+    })?;
     Ok(Html(html))
 }
 

@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod oidc;
 pub mod personal_number;
+pub mod privacy;
 pub mod sessions;
 pub mod telegram_link;
 

@@ -1,7 +1,7 @@
 //! The contact centre's pages: sign-in, the dashboard and the review queue here; the
-//! articles, the inbox and the coordinators' volunteering pages in submodules. Rendered on the
-//! server with handlebars (no JavaScript needed), in Swedish or English, every form carrying
-//! the session's CSRF token. Only this module and the channels know axum.
+//! articles, the inbox, the coordinators' volunteering pages and residents' data by request
+//! in submodules. Rendered on the server with handlebars (no JavaScript needed), in Swedish
+//! or English, every form carrying the session's CSRF token. Only this module and the channels know axum.
 
 pub mod accounts;
 mod articles;
@@ -10,6 +10,7 @@ mod dashboard;
 mod inbox;
 mod notices;
 mod pages;
+mod privacy;
 pub mod review;
 mod tenants;
 mod volunteering;
@@ -50,6 +51,7 @@ pub fn router() -> Router<App> {
         .merge(tenants::router())
         .merge(volunteering::router())
         .merge(notices::router())
+        .merge(privacy::router())
 }
 
 /// What went wrong on a staff page.

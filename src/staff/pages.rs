@@ -123,6 +123,7 @@ impl Page {
             may_administer: self.user.as_ref().is_some_and(|u| u.may(Role::Admin))
                 && self.deployment,
             may_coordinate: self.user.as_ref().is_some_and(|u| u.may(Role::Coordinator)),
+            may_protect: self.user.as_ref().is_some_and(|u| u.may(Role::Admin)),
             csrf: csrf.as_deref(),
             notice: self.notice.as_deref(),
             t: strings,
@@ -144,6 +145,8 @@ struct LayoutData<'a> {
     /// An administrator of the deployment's own municipality (the municipalities page).
     may_administer: bool,
     may_coordinate: bool,
+    /// An administrator of this municipality (residents' data by request).
+    may_protect: bool,
     csrf: Option<&'a str>,
     notice: Option<&'a str>,
     t: Value,
@@ -165,6 +168,7 @@ pub fn message(lang: Lang, key: &str) -> Html<String> {
         may_answer: false,
         may_administer: false,
         may_coordinate: false,
+        may_protect: false,
         csrf: None,
         notice: None,
         t: strings,

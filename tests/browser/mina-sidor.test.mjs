@@ -1,7 +1,8 @@
 // Mina sidor in a real Chromium against the real server in demo mode: axe-core (WCAG 2.0/2.1
 // A and AA) on the signed-out page and, signed in as a demo resident, on the page with cases
 // in Swedish and Arabic (right to left); "Demo" is said on every page; no script errors or
-// CSP reports; the chat on the page answers a case question for the signed-in resident.
+// CSP reports; the chat on the page answers a case question for the signed-in resident; the
+// "erase my data" confirmation page, as shown and with its reminder, has no violations either.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { noErrors } from "./helpers.mjs";
@@ -46,6 +47,21 @@ test("Mina sidor signed out and signed in has no accessibility violations", asyn
       return response.json();
     });
     assert.match(reply.text, /Byggnadsnämnden/);
+
+    // "Erase my data": the confirmation page, then its reminder when the box is not ticked
+    // (the browser's own check is bypassed to reach the server's). Nothing is erased here.
+    await page.goto(server.url + "/mina-sidor/radera");
+    await page.locator("#confirm-heading").waitFor();
+    violations = await axePage(page);
+    assert.deepEqual(violations, [], describeViolations("erase confirmation (sv)", violations));
+    await page.locator("#erase-confirm").evaluate((box) => box.removeAttribute("required"));
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === "/mina-sidor/radera"),
+      page.locator("button.danger").click(),
+    ]);
+    await page.locator("[role=alert]").waitFor();
+    violations = await axePage(page);
+    assert.deepEqual(violations, [], describeViolations("erase reminder (sv)", violations));
     noErrors(errors);
   } finally {
     await close();

@@ -115,6 +115,12 @@ test("axe finds no WCAG 2.1 A/AA violation on the staff pages", async () => {
       await check(`/staff/notices?lang=${lang} (notices)`);
     }
 
+    for (const lang of ["sv", "en"]) {
+      await page.goto(`${server.url}/staff/privacy?lang=${lang}`);
+      await page.locator("#erase-number").waitFor();
+      await check(`/staff/privacy?lang=${lang} (residents' data)`);
+    }
+
     await page.goto(`${server.url}/staff/inbox?lang=sv`);
     const link = page.locator("main table a[href^='/staff/inbox/']").first();
     await link.waitFor();

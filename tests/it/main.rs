@@ -14,6 +14,7 @@ mod migrate_store;
 mod mina;
 mod oidc;
 mod operations;
+mod privacy;
 mod retention;
 mod staff;
 mod telegram;
