@@ -17,6 +17,7 @@ mod operations;
 mod retention;
 mod staff;
 mod telegram;
+mod tenant_eid;
 mod tenants;
 mod transcripts;
 mod volunteering;
