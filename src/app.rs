@@ -34,8 +34,7 @@ struct Inner {
     safeguards: Safeguards,
     /// This instance's rate limits and what they have counted (in memory, per instance).
     limiters: Arc<crate::limits::Limiters>,
-    /// Residents of Mina sidor: the key secret of their personnummer hashes, the e-ID
-    /// broker, demo mode.
+    /// Residents of Mina sidor: the key secret of their personnummer hashes, demo mode.
     residents: crate::residents::Residents,
     /// The Telegram bot's @username once the bot has connected, for "Connect Telegram".
     telegram_username: std::sync::OnceLock<String>,
@@ -62,10 +61,18 @@ struct Tenant {
     content: Arc<Content>,
     /// Its security headers (its web origins may frame the widget's page), built once.
     headers: Arc<crate::channels::web::headers::SecurityHeaders>,
+    /// Its own e-ID broker for Mina sidor, with that broker's keys once read; `None`: no
+    /// e-ID sign-in. Kept across content reloads, replaced with its configuration.
+    e_id: Option<Arc<crate::residents::oidc::Client>>,
 }
 
 impl Tenant {
-    fn new(assistant: Assistant, content: Content, behind_tls: bool) -> Tenant {
+    fn new(
+        assistant: Assistant,
+        content: Content,
+        behind_tls: bool,
+        e_id: Option<crate::residents::oidc::Client>,
+    ) -> Tenant {
         let headers = crate::channels::web::headers::SecurityHeaders::new(
             &assistant.municipality.allowed_origins,
             behind_tls,
@@ -74,6 +81,7 @@ impl Tenant {
             assistant: Arc::new(assistant),
             content: Arc::new(content),
             headers: Arc::new(headers),
+            e_id: e_id.map(Arc::new),
         }
     }
 }
@@ -96,12 +104,13 @@ impl App {
         content: Content,
         safeguards: Safeguards,
         residents: crate::residents::Residents,
+        e_id: Option<crate::residents::oidc::Client>,
     ) -> App {
         let default_tenant = assistant.municipality.id.clone();
         let mut registry = Registry::default();
         registry.by_id.insert(
             default_tenant.clone(),
-            Tenant::new(assistant, content, safeguards.behind_tls),
+            Tenant::new(assistant, content, safeguards.behind_tls, e_id),
         );
         App {
             inner: Arc::new(Inner {
@@ -128,9 +137,19 @@ impl App {
         &self.inner.limiters
     }
 
-    /// Residents: key secret, e-ID broker, demo mode.
+    /// Residents: key secret, demo mode.
     pub fn residents(&self) -> &crate::residents::Residents {
         &self.inner.residents
+    }
+
+    /// The current tenant's e-ID broker; `None` when it offers no e-ID sign-in.
+    pub fn e_id(&self) -> Option<Arc<crate::residents::oidc::Client>> {
+        let id = self.current_tenant();
+        let registry = self.registry();
+        match registry.by_id.get(&id) {
+            Some(tenant) => tenant.e_id.clone(),
+            None => registry.by_id[&self.inner.default_tenant].e_id.clone(),
+        }
     }
 
     /// The bot's @username, when a Telegram bot runs.
@@ -187,7 +206,8 @@ impl App {
             .unwrap_or_else(|| self.inner.default_tenant.clone())
     }
 
-    /// Serves `assistant` (built from `content`) as a tenant on `hosts` and `widget_key`.
+    /// Serves `assistant` (built from `content`) as a tenant on `hosts` and `widget_key`,
+    /// with the e-ID broker of its own configuration.
     pub fn add_tenant(
         &self,
         assistant: Assistant,
@@ -196,6 +216,13 @@ impl App {
         widget_key: Option<&str>,
     ) {
         let id = assistant.municipality.id.clone();
+        // One municipality's unusable e-ID settings (a secret not readable on this host)
+        // must not stop the others from being served: it goes without e-ID sign-in, which
+        // its Mina sidor says, the log says why, and `config check` names the problem.
+        let e_id = e_id_client(&assistant.municipality, None).unwrap_or_else(|error| {
+            tracing::error!(municipality = %id, error = %format!("{error:#}"), "e-ID sign-in is off: its settings cannot be used");
+            None
+        });
         let mut registry = self.registry_mut();
         registry.by_host.retain(|_, tenant| *tenant != id);
         registry.by_key.retain(|_, tenant| *tenant != id);
@@ -205,7 +232,7 @@ impl App {
         if let Some(key) = widget_key {
             registry.by_key.insert(key.to_string(), id.clone());
         }
-        let tenant = Tenant::new(assistant, content, self.inner.safeguards.behind_tls);
+        let tenant = Tenant::new(assistant, content, self.inner.safeguards.behind_tls, e_id);
         registry.by_id.insert(id, tenant);
     }
 
@@ -353,6 +380,18 @@ impl App {
     }
 }
 
+/// The e-ID client of `municipality` (see `residents::e_id_settings`); `flags` are the
+/// operator's, for the default municipality only.
+fn e_id_client(
+    municipality: &crate::config::Municipality,
+    flags: Option<&crate::residents::oidc::OidcSettings>,
+) -> anyhow::Result<Option<crate::residents::oidc::Client>> {
+    crate::residents::e_id_settings(municipality, flags)
+        .map_err(anyhow::Error::msg)?
+        .map(crate::residents::oidc::Client::new)
+        .transpose()
+}
+
 /// Loads content, opens the store, starts the configured channels and serves HTTP on
 /// `listener` until `shutdown` resolves; then stops the channels, letting the Telegram sender
 /// finish its round.
@@ -381,23 +420,17 @@ pub async fn run(
         &settings.data_dir,
     )
     .context("the resident key secret")?;
-    let oidc = match &settings.residents.oidc {
-        Some(oidc) => Some(
-            crate::residents::oidc::Client::new(oidc.clone())
-                .context("setting up the e-ID sign-in")?,
-        ),
-        None => None,
-    };
+    let e_id = e_id_client(&assistant.municipality, settings.residents.oidc.as_ref())
+        .context("setting up the e-ID sign-in")?;
     let residents = crate::residents::Residents {
         keyring,
-        oidc,
         demo: settings.demo,
     };
     let safeguards = assistant
         .municipality
         .safeguards
         .overridden_by(&settings.overrides);
-    let app = App::new(store, assistant, content, safeguards, residents);
+    let app = App::new(store, assistant, content, safeguards, residents, e_id);
     app.load_tenants().await.context("loading the tenants")?;
     // Staff edits saved before this start override the shared articles (the tenants'
     // were applied as they loaded).

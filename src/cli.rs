@@ -390,7 +390,8 @@ impl SafeguardArgs {
     }
 }
 
-/// Resident sign-in to Mina sidor through an e-ID broker (OpenID Connect).
+/// Resident sign-in to Mina sidor through an e-ID broker (OpenID Connect): the default
+/// municipality's broker (other municipalities name theirs in their `[e_id]`).
 #[derive(Debug, Args)]
 pub struct ResidentArgs {
     /// The broker's issuer URL (its /.well-known/openid-configuration is read).
@@ -417,14 +418,14 @@ pub struct ResidentArgs {
     #[arg(
         long,
         env = "CIVIC_ASSISTANT_OIDC_PERSONAL_NUMBER_CLAIM",
-        default_value = "personal_identity_number"
+        default_value = crate::residents::oidc::DEFAULT_PERSONAL_NUMBER_CLAIM
     )]
     pub oidc_personal_number_claim: String,
     /// The scopes to ask for.
     #[arg(
         long,
         env = "CIVIC_ASSISTANT_OIDC_SCOPES",
-        default_value = "openid profile"
+        default_value = crate::residents::oidc::DEFAULT_SCOPES
     )]
     pub oidc_scopes: String,
     /// The secret personnummer are hashed under (HMAC-SHA256, at least 32 characters); one

@@ -76,6 +76,9 @@ pub struct Municipality {
     /// The municipality's own Telegram bot, for a tenant; the default municipality's bot is
     /// configured on the command line.
     pub telegram: Option<BotConfig>,
+    /// The municipality's own e-ID broker for Mina sidor (`[e_id]`); for the default
+    /// municipality the operator's flags win over it.
+    pub e_id: Option<EIdConfig>,
     /// The districts volunteers can choose from, as the municipality names them.
     pub districts: Vec<crate::volunteers::Area>,
     /// Limits, proxies, TLS and retention as the file sets them (before the operator's
@@ -171,6 +174,7 @@ struct MunicipalityFile {
     #[serde(default)]
     branding: Branding,
     telegram: Option<BotConfig>,
+    e_id: Option<EIdConfig>,
     #[serde(default)]
     limits: crate::limits::Limits,
     #[serde(default)]
@@ -198,25 +202,20 @@ pub struct BotConfig {
 impl BotConfig {
     /// The bot's settings with its secrets read from the environment.
     pub fn settings(&self) -> Result<crate::channels::telegram::TelegramSettings, String> {
-        let secret = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|value| !value.is_empty())
-                .ok_or_else(|| format!("telegram: the environment variable {name} is not set"))
-        };
         let webhook = match (&self.webhook_url, &self.webhook_secret_env) {
             (Some(url), Some(name)) => Some(crate::channels::telegram::Webhook {
                 url: url.clone(),
-                secret: secret(name)?,
+                secret: read_secret("telegram", Some(name), None)?,
             }),
             (None, None) => None,
             _ => return Err("telegram: webhook_url and webhook_secret_env go together".into()),
         };
         let token = match (&self.token_env, &self.token_file) {
-            (Some(name), None) => secret(name)?,
-            (None, Some(path)) => std::fs::read_to_string(path)
-                .map(|token| token.trim().to_string())
-                .map_err(|e| format!("telegram: reading {}: {e}", path.display()))?,
+            (Some(_), None) | (None, Some(_)) => read_secret(
+                "telegram",
+                self.token_env.as_deref(),
+                self.token_file.as_deref(),
+            )?,
             _ => return Err("telegram: give one of token_env and token_file".into()),
         };
         Ok(crate::channels::telegram::TelegramSettings {
@@ -225,6 +224,104 @@ impl BotConfig {
             webhook,
         })
     }
+}
+
+/// A municipality's e-ID broker (OpenID Connect) for Mina sidor. The client secret is read
+/// from an environment variable or a file named here, never written in the configuration,
+/// so it stays out of the file and the database (tenants' files are stored there).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EIdConfig {
+    /// The broker's issuer URL; its `/.well-known/openid-configuration` is read.
+    pub issuer_url: String,
+    /// The client id the broker gave this municipality.
+    pub client_id: String,
+    /// The environment variable that holds the client secret…
+    pub client_secret_env: Option<String>,
+    /// …or the file that holds it.
+    pub client_secret_file: Option<PathBuf>,
+    /// The municipality's `https://<its host>/mina-sidor/callback`, as registered with the
+    /// broker.
+    pub redirect_url: String,
+    /// The ID token claim with the personnummer.
+    #[serde(default = "default_personal_number_claim")]
+    pub personal_number_claim: String,
+    /// The scopes asked for, `openid` among them.
+    #[serde(default = "default_scopes")]
+    pub scopes: String,
+}
+
+impl EIdConfig {
+    /// The broker's settings with the client secret read from the environment or its file.
+    pub fn settings(&self) -> Result<crate::residents::oidc::OidcSettings, String> {
+        let secret = read_secret(
+            "e_id",
+            self.client_secret_env.as_deref(),
+            self.client_secret_file.as_deref(),
+        )?;
+        Ok(self.with_secret(secret))
+    }
+
+    fn with_secret(&self, client_secret: String) -> crate::residents::oidc::OidcSettings {
+        crate::residents::oidc::OidcSettings {
+            issuer_url: self.issuer_url.clone(),
+            client_id: self.client_id.clone(),
+            client_secret,
+            redirect_url: self.redirect_url.clone(),
+            personal_number_claim: self.personal_number_claim.clone(),
+            scopes: self.scopes.clone(),
+        }
+    }
+
+    /// What the file itself gets wrong. The secret is not read here: it may exist only on
+    /// the host that serves the municipality, not where `tenant add` runs.
+    fn check(&self) -> Result<(), String> {
+        if self.client_secret_env.is_some() == self.client_secret_file.is_some() {
+            return Err("e_id: give one of client_secret_env and client_secret_file".into());
+        }
+        let problems = self.with_secret(String::new()).problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("e_id: {}", problems.join("; ")))
+        }
+    }
+}
+
+fn default_personal_number_claim() -> String {
+    crate::residents::oidc::DEFAULT_PERSONAL_NUMBER_CLAIM.to_string()
+}
+
+fn default_scopes() -> String {
+    crate::residents::oidc::DEFAULT_SCOPES.to_string()
+}
+
+/// A secret of section `section`, from the environment variable `env` or the file `file`
+/// (whichever is given), trimmed; an error names the variable or file, never the value.
+fn read_secret(
+    section: &str,
+    env: Option<&str>,
+    file: Option<&std::path::Path>,
+) -> Result<String, String> {
+    let value = match (env, file) {
+        (Some(name), _) => std::env::var(name)
+            .map_err(|_| format!("{section}: the environment variable {name} is not set"))?,
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|e| format!("{section}: reading {}: {e}", path.display()))?,
+        (None, None) => return Err(format!("{section}: no secret is named")),
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        let source = env.map_or_else(
+            || {
+                file.map(|path| path.display().to_string())
+                    .unwrap_or_default()
+            },
+            str::to_string,
+        );
+        return Err(format!("{section}: {source} is empty"));
+    }
+    Ok(value.to_string())
 }
 
 /// How the chat looks on the municipality's pages.
@@ -395,6 +492,9 @@ impl Municipality {
             })
             .collect::<Result<Vec<_>, _>>()?;
         file.branding.check().map_err(error)?;
+        if let Some(e_id) = &file.e_id {
+            e_id.check().map_err(error)?;
+        }
         if file.privacy.retention_days == 0 {
             return Err(error(
                 "privacy.retention_days must be at least 1".to_string(),
@@ -436,6 +536,7 @@ impl Municipality {
             districts,
             branding: file.branding,
             telegram: file.telegram,
+            e_id: file.e_id,
             safeguards,
             facts,
         })
@@ -631,6 +732,89 @@ mod tests {
         );
         let error = Municipality::parse("municipality.toml", &trailing_slash).unwrap_err();
         assert!(error.to_string().contains("web.allowed_origins"), "{error}");
+    }
+
+    /// The example with its commented `[e_id]` section switched on, secret by `secret`.
+    fn with_e_id(secret: &str) -> String {
+        let section = EXAMPLE
+            .split_once("# [e_id]")
+            .map(|(_, section)| section)
+            .expect("the example documents [e_id]");
+        let lines: Vec<&str> = section
+            .lines()
+            .map(|line| line.trim_start_matches("# "))
+            .filter(|line| !line.starts_with("client_secret_env"))
+            .collect();
+        format!("{EXAMPLE}\n[e_id]\n{secret}\n{}\n", lines.join("\n"))
+    }
+
+    #[test]
+    fn e_id_settings_read_their_secret_from_the_environment_or_a_file() {
+        let dir = tempfile::tempdir().expect("directory");
+        let file = dir.path().join("secret");
+        std::fs::write(&file, "s3cret-from-file\n").expect("write the secret");
+        let text = with_e_id(&format!(
+            "client_secret_file = {:?}",
+            file.display().to_string()
+        ));
+        let municipality = Municipality::parse("municipality.toml", &text).expect("parses");
+        let e_id = municipality.e_id.expect("[e_id] is read");
+        assert_eq!(e_id.issuer_url, "https://eid-broker.example");
+        assert_eq!(e_id.personal_number_claim, "personal_identity_number");
+        assert_eq!(e_id.scopes, "openid profile");
+        let settings = e_id.settings().expect("the secret is read");
+        assert_eq!(settings.client_secret, "s3cret-from-file");
+        assert_eq!(settings.client_id, "exempelby-assistent");
+
+        // A variable that is not set is named; the example has no [e_id] at all.
+        let text = with_e_id(r#"client_secret_env = "CIVIC_ASSISTANT_TEST_NO_SUCH_VARIABLE""#);
+        let municipality = Municipality::parse("municipality.toml", &text).expect("parses");
+        let error = municipality
+            .e_id
+            .expect("[e_id] is read")
+            .settings()
+            .unwrap_err();
+        assert!(
+            error.contains("CIVIC_ASSISTANT_TEST_NO_SUCH_VARIABLE is not set"),
+            "{error}"
+        );
+        let example = Municipality::parse("municipality.toml", EXAMPLE).expect("parses");
+        assert!(example.e_id.is_none());
+    }
+
+    #[test]
+    fn e_id_settings_that_cannot_work_are_refused_with_the_reason() {
+        let env = r#"client_secret_env = "EXEMPELBY_EID_CLIENT_SECRET""#;
+        let cases = [
+            // The secret itself is never accepted in the file (nor stored with a tenant's).
+            (with_e_id(r#"client_secret = "hunter2""#), "unknown field"),
+            (
+                with_e_id(""),
+                "one of client_secret_env and client_secret_file",
+            ),
+            (
+                with_e_id(&format!("{env}\nclient_secret_file = \"/run/x\"")),
+                "one of client_secret_env and client_secret_file",
+            ),
+            (
+                with_e_id(env).replace("https://eid-broker.example", "eid-broker.example"),
+                "e_id: issuer_url",
+            ),
+            (
+                with_e_id(env).replace("/mina-sidor/callback", "/callback"),
+                "must end in /mina-sidor/callback",
+            ),
+            (
+                with_e_id(env).replace(r#"scopes = "openid profile""#, r#"scopes = "profile""#),
+                "must include openid",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = Municipality::parse("municipality.toml", &text)
+                .expect_err(expected)
+                .to_string();
+            assert!(error.contains(expected), "{expected}: {error}");
+        }
     }
 
     #[test]

@@ -3,13 +3,18 @@
 //! It binds no address, starts no bot and neither creates nor writes the database: it can run
 //! before the first start, on a host where the service is already running, or in CI.
 //!
-//! Secrets (the bot token, the webhook secret, a database password) are never printed.
+//! Each municipality's e-ID broker is checked too: the default municipality's (the flags, or
+//! its own `[e_id]`) and, when the database already exists, every stored tenant's, read
+//! without writing.
+//!
+//! Secrets (the bot token, the webhook secret, the e-ID client secrets, a database password)
+//! are never printed.
 
 use std::fmt;
 use std::net::ToSocketAddrs;
 
 use crate::chat::Assistant;
-use crate::config::Settings;
+use crate::config::{Municipality, Settings};
 use crate::content::Content;
 use crate::store::{Backend, Store, sqlite_file};
 
@@ -57,7 +62,88 @@ pub fn check(settings: &Settings) -> Report {
                 .extend(problems.into_iter().map(|p| format!("telegram: {p}")));
         }
     }
+    // A municipality file that does not parse is reported under "content" already.
+    if let Some(municipality) = Content::configured(settings.content_dir.as_deref())
+        .ok()
+        .and_then(|content| {
+            Municipality::parse(&content.municipality.path, &content.municipality.text).ok()
+        })
+    {
+        report.part(
+            "e-id",
+            e_id(&municipality, settings.residents.oidc.as_ref()),
+        );
+    }
+    match stored_tenants(settings) {
+        Ok(tenants) => {
+            for (id, config) in tenants {
+                let checked = Municipality::parse(&format!("tenant {id}"), &config)
+                    .map_err(|error| error.to_string())
+                    .and_then(|municipality| e_id(&municipality, None));
+                report.part("e-id", checked);
+            }
+        }
+        Err(reason) => report
+            .found
+            .push(("tenants", format!("not checked: {reason}"))),
+    }
     report
+}
+
+/// The e-ID broker `municipality` would sign residents in with, or what is wrong with it.
+fn e_id(
+    municipality: &Municipality,
+    flags: Option<&crate::residents::oidc::OidcSettings>,
+) -> Result<String, String> {
+    let id = &municipality.id;
+    let settings = crate::residents::e_id_settings(municipality, flags)
+        .map_err(|problem| format!("{id}: {problem}"))?;
+    let Some(settings) = settings else {
+        return Ok(format!("{id}: off (no e-ID broker)"));
+    };
+    let problems = settings.problems();
+    if problems.is_empty() {
+        Ok(format!("{id}: broker {}", settings.issuer_url))
+    } else {
+        Err(format!("{id}: {}", problems.join("; ")))
+    }
+}
+
+/// The configurations of the tenants stored in the database, as `(id, municipality.toml)`:
+/// none when the database does not exist yet. Read only: an SQLite file is opened read-only,
+/// and nothing is migrated. A database that cannot be read is not a problem of the
+/// configuration (it may not be reachable from where the check runs): the caller says so.
+fn stored_tenants(settings: &Settings) -> Result<Vec<(String, String)>, String> {
+    let url = settings.database_url();
+    let url = match Store::options(&url) {
+        // An unsupported URL is reported under "database".
+        Err(_) => return Ok(Vec::new()),
+        Ok((Backend::Postgres, _)) => url,
+        Ok((Backend::Sqlite, _)) => match sqlite_file(&url) {
+            Some(file) if file.is_file() => format!("sqlite://{}?mode=ro", file.display()),
+            _ => return Ok(Vec::new()),
+        },
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("starting the runtime: {error}"))?;
+    runtime.block_on(async {
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect(&url)
+            .await
+            .map_err(|error| redact(&error.to_string()))?;
+        let rows = sqlx::query_as(
+            "SELECT id, config FROM municipalities WHERE config IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await
+        .map_err(|error| redact(&error.to_string()));
+        pool.close().await;
+        rows
+    })
 }
 
 impl fmt::Display for Report {
@@ -191,6 +277,7 @@ mod tests {
         assert!(text.starts_with("configuration ok"), "{text}");
         assert!(text.contains("33 articles"), "{text}");
         assert!(text.contains("telegram  off"), "{text}");
+        assert!(text.contains("e-id      exempelby: off"), "{text}");
     }
 
     #[test]
@@ -208,6 +295,56 @@ mod tests {
         assert!(text.contains("unsupported database URL"), "{text}");
         assert!(text.contains("/no/such/content"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    #[test]
+    fn a_municipality_s_e_id_broker_is_checked_without_showing_its_secret() {
+        let example = include_str!("../config/municipality.toml");
+        let dir = tempfile::tempdir().expect("directory");
+        let with_secret = |secret: &str| {
+            let text = format!(
+                "{example}\n[e_id]\nissuer_url = \"https://eid.example\"\nclient_id = \"exempelby\"\n\
+                 {secret}\nredirect_url = \"https://assistent.exempelby.example/mina-sidor/callback\"\n"
+            );
+            Municipality::parse("municipality.toml", &text).expect("parses")
+        };
+
+        let missing = with_secret(r#"client_secret_env = "CIVIC_ASSISTANT_TEST_UNSET_EID_SECRET""#);
+        let problem = e_id(&missing, None).unwrap_err();
+        assert!(
+            problem.contains("exempelby: e_id: the environment variable CIVIC_ASSISTANT_TEST_UNSET_EID_SECRET is not set"),
+            "{problem}"
+        );
+
+        let file = dir.path().join("secret");
+        std::fs::write(&file, "eid-s3cret").expect("write the secret");
+        let configured = with_secret(&format!(
+            "client_secret_file = {:?}",
+            file.display().to_string()
+        ));
+        assert_eq!(
+            e_id(&configured, None).as_deref(),
+            Ok("exempelby: broker https://eid.example")
+        );
+
+        // The operator's flags win for the default municipality, and are checked as strictly.
+        let flags = crate::residents::oidc::OidcSettings {
+            issuer_url: "eid.example".into(),
+            client_id: "exempelby".into(),
+            client_secret: "flag-s3cret".into(),
+            redirect_url: "https://assistent.exempelby.example/mina-sidor/callback".into(),
+            personal_number_claim: "personal_identity_number".into(),
+            scopes: "openid".into(),
+        };
+        let problem = e_id(&configured, Some(&flags)).unwrap_err();
+        assert!(problem.contains("issuer_url \"eid.example\""), "{problem}");
+        assert!(!problem.contains("s3cret"), "{problem}");
+
+        let plain = Municipality::parse("municipality.toml", example).expect("parses");
+        assert_eq!(
+            e_id(&plain, None).as_deref(),
+            Ok("exempelby: off (no e-ID broker)")
+        );
     }
 
     #[test]

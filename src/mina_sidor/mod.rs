@@ -47,15 +47,13 @@ pub fn router() -> Router<App> {
 }
 
 /// Where a channel sends a resident to sign in: the sign-in that comes back to Mina sidor
-/// (and its chat), as a full address on the origin of the configured redirect URL — the
-/// widget may sit on another site, and Telegram needs one — or as a path when no e-ID
-/// broker is configured.
+/// (and its chat), as a full address on the origin of the current municipality's redirect
+/// URL — the widget may sit on another site, and Telegram needs one — or as a path when the
+/// municipality has no e-ID broker.
 pub fn sign_in_url(app: &App) -> String {
     let path = "/mina-sidor/logga-in?return=%2Fmina-sidor";
     let origin = app
-        .residents()
-        .oidc
-        .as_ref()
+        .e_id()
         .and_then(|client| reqwest::Url::parse(client.redirect_url()).ok())
         .map(|url| url.origin().ascii_serialization());
     match origin {

@@ -83,7 +83,7 @@ pub async fn render(
         "municipality": municipality.name,
         "languages": languages,
         "notice": notice.map(|key| locales.text(lang, key, &[])),
-        "sign_in_available": residents.oidc.is_some(),
+        "sign_in_available": app.e_id().is_some(),
         "demo_mode": residents.demo,
     });
     match resident {

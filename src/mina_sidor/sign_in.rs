@@ -33,7 +33,9 @@ async fn begin(
     headers: HeaderMap,
     jar: CookieJar,
 ) -> Result<Response, MinaError> {
-    let client = app.residents().oidc.as_ref().ok_or(MinaError::NoSignIn)?;
+    // The current municipality's own broker: a sign-in begun on one municipality's host is
+    // finished by that municipality's callback only (its state is stored under it).
+    let client = app.e_id().ok_or(MinaError::NoSignIn)?;
     let municipality = app.assistant().municipality.id.clone();
     let return_to = safe_return(query.return_to.as_deref());
     let begun = client.begin(app.store(), &municipality, &return_to).await?;
@@ -59,7 +61,7 @@ async fn callback(
     headers: HeaderMap,
     jar: CookieJar,
 ) -> Result<Response, MinaError> {
-    let client = app.residents().oidc.as_ref().ok_or(MinaError::NoSignIn)?;
+    let client = app.e_id().ok_or(MinaError::NoSignIn)?;
     let (Some(code), Some(state)) = (query.code, query.state) else {
         let reason = query.error.unwrap_or_else(|| "no code".into());
         return Err(oidc::OidcError::Refused(reason.chars().take(64).collect()).into());
@@ -88,7 +90,8 @@ async fn sign_out(
 ) -> Result<Response, MinaError> {
     check_csrf(&resident, &form.csrf)?;
     if let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()) {
-        sessions::close(app.store(), &token).await?;
+        let municipality = app.assistant().municipality.id.clone();
+        sessions::close(app.store(), &municipality, &token).await?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, Redirect::to("/mina-sidor")).into_response())

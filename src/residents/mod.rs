@@ -21,19 +21,36 @@ use crate::store::{Store, now_millis};
 /// How residents sign in, from the command line or the environment.
 #[derive(Debug, Clone, Default)]
 pub struct ResidentSettings {
-    /// The e-ID broker; no e-ID sign-in when absent.
+    /// The default municipality's e-ID broker; its own `[e_id]` (or no e-ID sign-in) when
+    /// absent. Other municipalities have theirs in their own configuration.
     pub oidc: Option<oidc::OidcSettings>,
     /// The secret of the keyed hash of personal identity numbers; kept in the data
     /// directory when not configured.
     pub key_secret: Option<String>,
 }
 
-/// What the service needs to know residents: the key secret, the broker, demo mode.
+/// What the service needs to know residents of every municipality: the key secret and
+/// demo mode. Each municipality's e-ID broker is its own (`App::e_id`).
 pub struct Residents {
     pub keyring: Keyring,
-    pub oidc: Option<oidc::Client>,
     /// Fictional demo residents may sign in without e-ID (`serve --demo`).
     pub demo: bool,
+}
+
+/// The e-ID broker of `municipality`: the operator's settings (`flags`, given for the
+/// default municipality only) when there are some, else the municipality's own `[e_id]`
+/// with its secret read; `None` when it has neither, and then it offers no e-ID sign-in.
+/// A municipality never falls back to another's broker: its redirect URL and client belong
+/// to the other municipality, and a sign-in there would make a session there.
+pub fn e_id_settings(
+    municipality: &crate::config::Municipality,
+    flags: Option<&oidc::OidcSettings>,
+) -> Result<Option<oidc::OidcSettings>, String> {
+    match (flags, &municipality.e_id) {
+        (Some(flags), _) => Ok(Some(flags.clone())),
+        (None, Some(config)) => config.settings().map(Some),
+        (None, None) => Ok(None),
+    }
 }
 
 /// A signed-in resident.

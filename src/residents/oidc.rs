@@ -24,6 +24,12 @@ use crate::store::{Store, now_millis};
 /// How long the broker may take to send the resident back.
 const LOGIN_MILLIS: i64 = 10 * 60 * 1000;
 
+/// The personnummer claim when none is configured (the name most Swedish brokers use).
+pub const DEFAULT_PERSONAL_NUMBER_CLAIM: &str = "personal_identity_number";
+
+/// The scopes asked for when none are configured.
+pub const DEFAULT_SCOPES: &str = "openid profile";
+
 /// The broker, as configured.
 #[derive(Debug, Clone)]
 pub struct OidcSettings {
@@ -39,6 +45,47 @@ pub struct OidcSettings {
     pub personal_number_claim: String,
     /// The scopes asked for, `openid` among them.
     pub scopes: String,
+}
+
+impl OidcSettings {
+    /// What is wrong with these settings, in words that never repeat the secret; empty when
+    /// they can be used. Checked before the first sign-in, so a typo is named at start-up
+    /// (and by `config check`) rather than met by a resident as a failed sign-in.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (name, value) in [
+            ("issuer_url", &self.issuer_url),
+            ("redirect_url", &self.redirect_url),
+        ] {
+            match reqwest::Url::parse(value) {
+                Ok(url) if matches!(url.scheme(), "https" | "http") && url.has_host() => {}
+                Ok(_) => problems.push(format!("{name} {value:?} is not an http(s) URL")),
+                Err(error) => problems.push(format!("{name} {value:?} is not a URL: {error}")),
+            }
+        }
+        if reqwest::Url::parse(&self.redirect_url)
+            .is_ok_and(|url| !url.path().ends_with("/mina-sidor/callback"))
+        {
+            problems.push(format!(
+                "redirect_url {:?} must end in /mina-sidor/callback, where the broker sends residents back",
+                self.redirect_url
+            ));
+        }
+        if self.client_id.trim().is_empty() {
+            problems.push("client_id is empty".into());
+        }
+        if self.personal_number_claim.trim().is_empty() {
+            problems.push("personal_number_claim is empty".into());
+        }
+        if !self
+            .scopes
+            .split_whitespace()
+            .any(|scope| scope == "openid")
+        {
+            problems.push(format!("scopes {:?} must include openid", self.scopes));
+        }
+        problems
+    }
 }
 
 /// Why a sign-in did not succeed.
@@ -100,7 +147,12 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client for the broker `settings` name; refused with the settings' problems.
     pub fn new(settings: OidcSettings) -> anyhow::Result<Client> {
+        let problems = settings.problems();
+        if !problems.is_empty() {
+            anyhow::bail!("{}", problems.join("; "));
+        }
         // No pooled connections: sign-ins are rare, and a broker closing an idle kept-alive
         // connection just as it is reused would fail the sign-in.
         let http = reqwest::Client::builder()

@@ -63,11 +63,13 @@ pub async fn resident(
     }))
 }
 
-/// Signs out: the session is gone.
-pub async fn close(store: &Store, token: &str) -> Result<(), sqlx::Error> {
+/// Signs out: the session is gone. Only the municipality's own: another's session is not
+/// this municipality's to end.
+pub async fn close(store: &Store, municipality_id: &str, token: &str) -> Result<(), sqlx::Error> {
     let _turn = store.write_turn().await;
-    sqlx::query("DELETE FROM resident_sessions WHERE token_hash = $1")
+    sqlx::query("DELETE FROM resident_sessions WHERE token_hash = $1 AND municipality_id = $2")
         .bind(token_hash(token))
+        .bind(municipality_id)
         .execute(&store.pool)
         .await
         .map(|_| ())

@@ -179,7 +179,7 @@ fn eval_shows_what_an_edit_made_worse() {
 }
 
 /// The binary with none of the service's settings from the test's own environment.
-fn configured_binary(data_dir: &std::path::Path) -> Command {
+pub(crate) fn configured_binary(data_dir: &std::path::Path) -> Command {
     let mut command = binary();
     for name in [
         "DATABASE_URL",
@@ -190,6 +190,10 @@ fn configured_binary(data_dir: &std::path::Path) -> Command {
         "CIVIC_ASSISTANT_TELEGRAM_API_URL",
         "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_URL",
         "CIVIC_ASSISTANT_TELEGRAM_WEBHOOK_SECRET",
+        "CIVIC_ASSISTANT_OIDC_ISSUER_URL",
+        "CIVIC_ASSISTANT_OIDC_CLIENT_ID",
+        "CIVIC_ASSISTANT_OIDC_CLIENT_SECRET",
+        "CIVIC_ASSISTANT_OIDC_REDIRECT_URL",
     ] {
         command.env_remove(name);
     }

@@ -194,6 +194,35 @@ pub async fn spawn_instance_with(
     app
 }
 
+/// Adds the municipality configured in `config` to the deployment on `database_url`, served
+/// on `host`, as an operator does (`civic-assistant tenant add`); returns its widget key.
+pub fn add_tenant(database_url: &str, config: &std::path::Path, host: &str) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
+        .args([
+            "tenant",
+            "add",
+            "--host",
+            host,
+            "--database-url",
+            database_url,
+        ])
+        .arg("--config")
+        .arg(config)
+        .output()
+        .expect("tenant add");
+    let printed = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(
+        output.status.success(),
+        "{printed}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    printed
+        .lines()
+        .find_map(|line| line.strip_prefix("widget key: "))
+        .expect("the widget key is printed")
+        .to_string()
+}
+
 /// The application value as `run` builds it (a fresh database, the shipped content), for
 /// tests that drive the router directly; the directory holds the database.
 pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) {
@@ -214,11 +243,10 @@ pub async fn app_value(overrides: Overrides) -> (civic_assistant::App, TempDir) 
             data_dir.path(),
         )
         .expect("the key secret"),
-        oidc: None,
         demo: false,
     };
     (
-        civic_assistant::App::new(store, assistant, content, safeguards, residents),
+        civic_assistant::App::new(store, assistant, content, safeguards, residents, None),
         data_dir,
     )
 }

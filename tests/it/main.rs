@@ -18,6 +18,7 @@ mod privacy;
 mod retention;
 mod staff;
 mod telegram;
+mod tenant_eid;
 mod tenants;
 mod transcripts;
 mod volunteering;

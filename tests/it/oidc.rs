@@ -23,10 +23,10 @@ use tokio::io::AsyncBufReadExt;
 
 use crate::helpers::{TestApp, bind, chat_as, spawn_app_on};
 
-const CLIENT_ID: &str = "civic-assistant";
-const CLIENT_SECRET: &str = "test-client-secret";
+pub(crate) const CLIENT_ID: &str = "civic-assistant";
+pub(crate) const CLIENT_SECRET: &str = "test-client-secret";
 
-fn settings(issuer: &str, service: SocketAddr) -> ResidentSettings {
+pub(crate) fn settings(issuer: &str, service: SocketAddr) -> ResidentSettings {
     ResidentSettings {
         oidc: Some(OidcSettings {
             issuer_url: issuer.to_string(),
@@ -50,7 +50,7 @@ fn browser() -> reqwest::Client {
 }
 
 /// Follows redirects from `response`, returning the final response and every URL passed.
-async fn follow(
+pub(crate) async fn follow(
     client: &reqwest::Client,
     mut response: reqwest::Response,
 ) -> (reqwest::Response, Vec<String>) {
@@ -273,8 +273,8 @@ enum Defect {
 }
 
 #[derive(Clone)]
-struct Broker {
-    issuer: String,
+pub(crate) struct Broker {
+    pub(crate) issuer: String,
     signing: Arc<Vec<u8>>,
     other: Arc<Vec<u8>>,
     public_jwk: Value,
@@ -291,7 +291,7 @@ fn new_key() -> (Vec<u8>, Vec<u8>) {
     (pkcs8.as_ref().to_vec(), pair.public_key().as_ref().to_vec())
 }
 
-async fn start_fake_broker() -> Broker {
+pub(crate) async fn start_fake_broker() -> Broker {
     let listener = bind().await;
     let issuer = format!("http://{}", listener.local_addr().expect("address"));
     let (signing, public) = new_key();

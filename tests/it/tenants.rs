@@ -12,13 +12,13 @@ use sqlx::Row;
 use civic_assistant::channels::telegram::TelegramSettings;
 
 use crate::emulator::Emulator;
-use crate::helpers::{TestApp, fresh_database, spawn_instance};
+use crate::helpers::{TestApp, add_tenant, fresh_database, spawn_instance};
 use crate::staff::{PASSWORD, add_account, browser, hidden_csrf};
 
-const PROVBY_HOST: &str = "assistent.provby.localhost";
+pub(crate) const PROVBY_HOST: &str = "assistent.provby.localhost";
 
 /// Provby's municipality.toml: the example's facts under another name, colour and origin.
-fn provby_config() -> String {
+pub(crate) fn provby_config() -> String {
     include_str!("../../config/municipality.toml")
         .replace(r#"id = "exempelby""#, r#"id = "provby""#)
         .replace("Exempelby kommun", "Provby kommun")
@@ -50,30 +50,7 @@ async fn deployment_with(
     let database_url = fresh_database(data_dir.path()).await;
     let config = data_dir.path().join("provby.toml");
     std::fs::write(&config, provby_config() + &extra(data_dir.path())).expect("write the config");
-    let output = Command::new(env!("CARGO_BIN_EXE_civic-assistant"))
-        .args([
-            "tenant",
-            "add",
-            "--host",
-            PROVBY_HOST,
-            "--database-url",
-            &database_url,
-        ])
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .expect("tenant add");
-    let printed = String::from_utf8_lossy(&output.stdout).to_string();
-    assert!(
-        output.status.success(),
-        "{printed}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let widget_key = printed
-        .lines()
-        .find_map(|line| line.strip_prefix("widget key: "))
-        .expect("the widget key is printed")
-        .to_string();
+    let widget_key = add_tenant(&database_url, &config, PROVBY_HOST);
     for (username, municipality, role) in [
         ("erik", None, "editor"),
         ("petra", Some("provby"), "editor"),
