@@ -36,8 +36,9 @@ struct Inner {
     limiters: Arc<crate::limits::Limiters>,
     /// Residents of Mina sidor: the key secret of their personnummer hashes, demo mode.
     residents: crate::residents::Residents,
-    /// The Telegram bot's @username once the bot has connected, for "Connect Telegram".
-    telegram_username: std::sync::OnceLock<String>,
+    /// Each municipality's Telegram bot @username once it has connected, for "Connect
+    /// Telegram" (a resident is sent to their own municipality's bot).
+    telegram_usernames: RwLock<HashMap<String, String>>,
     /// Held while content is rebuilt: a rebuild that read the staff edits earlier must not
     /// swap in after one that read them later (a staff save and another instance's
     /// announcement of an earlier save arrive together on PostgreSQL).
@@ -121,7 +122,7 @@ impl App {
                 limiters: Arc::new(crate::limits::Limiters::new(&safeguards.limits)),
                 safeguards,
                 residents,
-                telegram_username: std::sync::OnceLock::new(),
+                telegram_usernames: RwLock::new(HashMap::new()),
                 reloading: tokio::sync::Mutex::new(()),
             }),
         }
@@ -152,13 +153,23 @@ impl App {
         }
     }
 
-    /// The bot's @username, when a Telegram bot runs.
-    pub fn telegram_username(&self) -> Option<&str> {
-        self.inner.telegram_username.get().map(String::as_str)
+    /// The current municipality's bot @username, when its Telegram bot runs.
+    pub fn telegram_username(&self) -> Option<String> {
+        let usernames = self
+            .inner
+            .telegram_usernames
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        usernames.get(&self.current_tenant()).cloned()
     }
 
-    pub fn set_telegram_username(&self, username: &str) {
-        let _ = self.inner.telegram_username.set(username.to_string());
+    /// Records municipality `id`'s bot once it has connected.
+    pub fn set_telegram_username(&self, id: &str, username: &str) {
+        self.inner
+            .telegram_usernames
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(id.to_string(), username.to_string());
     }
 
     pub fn store(&self) -> &Store {
@@ -484,9 +495,7 @@ pub async fn run(
         let telegram = Telegram::connect(&bot_settings)
             .await
             .with_context(|| format!("starting the Telegram bot of {id}"))?;
-        if id == app.default_tenant() {
-            app.set_telegram_username(telegram.username());
-        }
+        app.set_telegram_username(&id, telegram.username());
         tasks.extend(telegram.spawn(&app, &id, stopped.clone()));
         bots.insert(id, telegram);
     }

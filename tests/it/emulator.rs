@@ -47,6 +47,8 @@ struct Inner {
     chat_actions: usize,
     callback_answers: usize,
     webhook: Option<(String, String)>,
+    /// The bot's @username in getMe; `BOT_USERNAME` when empty.
+    username: String,
 }
 
 #[derive(Clone, Default)]
@@ -71,6 +73,13 @@ impl Emulator {
             let _ = axum::serve(listener, app).await;
         });
         (emulator, format!("http://{address}/"))
+    }
+
+    /// `start` for a bot called `username` (another municipality's bot).
+    pub async fn start_as(username: &str) -> (Emulator, String) {
+        let (emulator, url) = Emulator::start().await;
+        emulator.lock().username = username.to_string();
+        (emulator, url)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -213,7 +222,11 @@ async fn method(
     // Telegram's method names are case-insensitive, and teloxide writes them capitalised.
     match method.to_ascii_lowercase().as_str() {
         "getme" => ok(json!({
-            "id": BOT_ID, "is_bot": true, "first_name": "Exempelby", "username": BOT_USERNAME,
+            "id": BOT_ID, "is_bot": true, "first_name": "Exempelby",
+            "username": match emulator.lock().username.as_str() {
+                "" => BOT_USERNAME.to_string(),
+                name => name.to_string(),
+            },
             "can_join_groups": true, "can_read_all_group_messages": false,
             "supports_inline_queries": false, "has_main_web_app": false,
         })),

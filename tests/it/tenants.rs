@@ -379,7 +379,7 @@ async fn article_list(deployment: &Deployment, client: &reqwest::Client, via: Vi
 #[tokio::test]
 async fn each_municipality_talks_through_its_own_bot() {
     let (exempelby_bot, exempelby_api) = Emulator::start().await;
-    let (provby_bot, provby_api) = Emulator::start().await;
+    let (provby_bot, provby_api) = Emulator::start_as("ProvbyBot").await;
     let deployment = deployment_with(
         |dir| {
             let token = dir.join("provby-telegram-token");
@@ -420,6 +420,49 @@ async fn each_municipality_talks_through_its_own_bot() {
             .expect("chats");
     let municipalities: Vec<String> = rows.iter().map(|row| row.get(0)).collect();
     assert_eq!(municipalities, vec!["exempelby", "provby"]);
+
+    // "Connect Telegram" on Provby's Mina sidor sends the resident to Provby's bot.
+    let resident = crate::staff::browser();
+    let page =
+        |path: &str| deployment.request(&resident, reqwest::Method::GET, path, Via::ProvbyHost);
+    let signed_in = deployment
+        .request(
+            &resident,
+            reqwest::Method::POST,
+            "/mina-sidor/demo",
+            Via::ProvbyHost,
+        )
+        .form(&[("resident", "0")])
+        .send()
+        .await
+        .expect("demo sign-in");
+    assert_eq!(signed_in.status(), 303, "signed in and sent back to the page");
+    let html = page("/mina-sidor")
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    let csrf = crate::staff::hidden_csrf(&html);
+    let connect = deployment
+        .request(
+            &resident,
+            reqwest::Method::POST,
+            "/mina-sidor/telegram",
+            Via::ProvbyHost,
+        )
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("connect")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        connect.contains("https://t.me/ProvbyBot?start") && !connect.contains("ExempelbyBot"),
+        "{connect}"
+    );
 }
 
 #[tokio::test]
