@@ -97,6 +97,65 @@ pub async fn store_in(
     Ok(message_id)
 }
 
+/// What a message is sent once for: a case's status change or a notice, to each
+/// conversation. Its row (keyed by the cause and the conversation) is the claim.
+#[derive(Debug, Clone, Copy)]
+pub enum Once {
+    /// A row of `case_status_history`.
+    CaseStatus(i64),
+    /// A row of `notices`.
+    Notice(i64),
+}
+
+impl Once {
+    /// The table of claims and the column of the cause.
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Once::CaseStatus(id) => ("case_notifications", "history_id", id),
+            Once::Notice(id) => ("notice_deliveries", "notice_id", id),
+        }
+    }
+}
+
+/// Stores and queues `message` unless `once` was already told to its conversation; the
+/// claim, the message and its outbox rows commit together, so it is told exactly once and
+/// never claimed without the message. The message id, or `None` when told before.
+pub async fn deliver_once(
+    store: &Store,
+    once: Once,
+    message: Outbound<'_>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let (table, cause, id) = once.table();
+    let conversation = message.conversation.to_string();
+    let _turn = store.write_turn().await;
+    let mut tx = store.pool.begin().await?;
+    let claimed = sqlx::query(&format!(
+        "INSERT INTO {table} ({cause}, conversation_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT ({cause}, conversation_id) DO NOTHING"
+    ))
+    .bind(id)
+    .bind(&conversation)
+    .bind(now_millis())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !claimed {
+        return Ok(None);
+    }
+    let message_id = store_in(&mut tx, message).await?;
+    sqlx::query(&format!(
+        "UPDATE {table} SET message_id = $1 WHERE {cause} = $2 AND conversation_id = $3"
+    ))
+    .bind(message_id)
+    .bind(id)
+    .bind(&conversation)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(message_id))
+}
+
 impl Author {
     fn as_str(self) -> &'static str {
         match self {

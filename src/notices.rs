@@ -180,30 +180,17 @@ pub async fn publish(
         for conversation in
             residents::reachable_conversations(store, municipality, &resident).await?
         {
-            // The claim and the message commit together: exactly once, never lost.
-            let _turn = store.write_turn().await;
-            let mut tx = store.pool.begin().await?;
-            let claimed = sqlx::query(
-                "INSERT INTO notice_deliveries (notice_id, conversation_id, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (notice_id, conversation_id) DO NOTHING",
-            )
-            .bind(id)
-            .bind(conversation.to_string())
-            .bind(now_millis())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
-            if claimed {
-                let outbound = delivery::Outbound {
-                    municipality_id: municipality,
-                    conversation,
-                    author: Author::Assistant,
-                    text: &message,
-                    language: Some(lang.code()),
-                };
-                delivery::store_in(&mut tx, outbound).await?;
-                tx.commit().await?;
+            let outbound = delivery::Outbound {
+                municipality_id: municipality,
+                conversation,
+                author: Author::Assistant,
+                text: &message,
+                language: Some(lang.code()),
+            };
+            if delivery::deliver_once(store, delivery::Once::Notice(id), outbound)
+                .await?
+                .is_some()
+            {
                 told.push(conversation);
             }
         }

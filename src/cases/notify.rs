@@ -16,7 +16,7 @@ use crate::conversation::ConversationId;
 use crate::delivery::{self, Author};
 use crate::language::Lang;
 use crate::residents;
-use crate::store::{Store, now_millis};
+use crate::store::Store;
 
 /// Tells the case's owner about history row `history_id`, waking this instance's streams.
 pub async fn status_changed(app: &App, case_id: i64, history_id: i64) -> anyhow::Result<()> {
@@ -44,24 +44,6 @@ pub async fn tell(
     let text = message(assistant, &case, lang);
     let mut told = Vec::new();
     for conversation in residents::reachable_conversations(store, &municipality.id, &owner).await? {
-        // The claim, the message and its outbox rows in one transaction: told exactly
-        // once, and never claimed without the message.
-        let _turn = store.write_turn().await;
-        let mut tx = store.pool.begin().await?;
-        let claimed = sqlx::query(
-            "INSERT INTO case_notifications (history_id, conversation_id, created_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (history_id, conversation_id) DO NOTHING",
-        )
-        .bind(history_id)
-        .bind(conversation.to_string())
-        .bind(now_millis())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !claimed {
-            continue;
-        }
         let outbound = delivery::Outbound {
             municipality_id: &municipality.id,
             conversation,
@@ -69,17 +51,13 @@ pub async fn tell(
             text: &text,
             language: Some(lang.code()),
         };
-        let message_id = delivery::store_in(&mut tx, outbound).await?;
-        sqlx::query(
-            "UPDATE case_notifications SET message_id = $1 WHERE history_id = $2 AND conversation_id = $3",
-        )
-        .bind(message_id)
-        .bind(history_id)
-        .bind(conversation.to_string())
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        told.push(conversation);
+        let once = delivery::Once::CaseStatus(history_id);
+        if delivery::deliver_once(store, once, outbound)
+            .await?
+            .is_some()
+        {
+            told.push(conversation);
+        }
     }
     Ok(told)
 }

@@ -436,7 +436,11 @@ async fn each_municipality_talks_through_its_own_bot() {
         .send()
         .await
         .expect("demo sign-in");
-    assert_eq!(signed_in.status(), 303, "signed in and sent back to the page");
+    assert_eq!(
+        signed_in.status(),
+        303,
+        "signed in and sent back to the page"
+    );
     let html = page("/mina-sidor")
         .send()
         .await
