@@ -334,15 +334,7 @@ async fn telegram_app() -> (Emulator, TestApp) {
 
 /// "Connect Telegram" on the page: the code of the deep link it shows.
 async fn link_code(app: &TestApp, resident: &reqwest::Client) -> String {
-    let page = resident
-        .get(app.url("/mina-sidor"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    let csrf = crate::staff::hidden_csrf(&page);
+    let csrf = app.page_and_csrf(resident, "/mina-sidor").await.1;
     let html = resident
         .post(app.url("/mina-sidor/telegram"))
         .form(&[("csrf", csrf.as_str())])
@@ -461,15 +453,7 @@ async fn a_notice_reaches_the_subscribers_of_its_topic_and_district() {
     for (resident, topic, district) in
         [(&tolvan, "water-streets", "Norrby"), (&anna, "culture", "")]
     {
-        let page = resident
-            .get(app.url("/mina-sidor"))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("html");
-        let csrf = crate::staff::hidden_csrf(&page);
+        let csrf = app.page_and_csrf(resident, "/mina-sidor").await.1;
         resident
             .post(app.url("/mina-sidor/intressen"))
             .form(&[
@@ -489,15 +473,7 @@ async fn a_notice_reaches_the_subscribers_of_its_topic_and_district() {
     crate::staff::add_user(&app, "notice-editor", "editor");
     let staff = crate::staff::browser();
     crate::staff::sign_in(&app, &staff, "notice-editor", crate::staff::PASSWORD).await;
-    let page = staff
-        .get(app.url("/staff/notices"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    let csrf = crate::staff::hidden_csrf(&page);
+    let csrf = app.page_and_csrf(&staff, "/staff/notices").await.1;
     let html = staff
         .post(app.url("/staff/notices"))
         .form(&[

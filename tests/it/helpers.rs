@@ -256,6 +256,21 @@ impl TestApp {
         format!("http://{}{}", self.address, path)
     }
 
+    /// The HTML page at `path` as `client` (with its cookies) gets it, and the CSRF token of
+    /// its forms.
+    pub async fn page_and_csrf(&self, client: &reqwest::Client, path: &str) -> (String, String) {
+        let page = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the page")
+            .text()
+            .await
+            .expect("html");
+        let csrf = crate::staff::hidden_csrf(&page);
+        (page, csrf)
+    }
+
     /// POSTs a chat message and returns the status and the JSON body.
     pub async fn chat(&self, body: Value) -> (u16, Value) {
         let response = self

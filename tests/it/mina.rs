@@ -259,15 +259,7 @@ async fn the_authorization_matrix_over_personal_data() {
     }
 
     // Signed out again: the same browser, the same question, no data.
-    let page = a
-        .get(app.url("/mina-sidor"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    let csrf = crate::staff::hidden_csrf(&page);
+    let csrf = app.page_and_csrf(&a, "/mina-sidor").await.1;
     let response = a
         .post(app.url("/mina-sidor/logga-ut"))
         .form(&[("csrf", csrf.as_str())])
@@ -313,15 +305,7 @@ async fn forms_on_mina_sidor_need_the_session_and_its_csrf_token() {
         .expect("post");
     assert!(response.text().await.expect("html").contains("Logga in"));
     // With it: saved.
-    let page = a
-        .get(app.url("/mina-sidor"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    let csrf = crate::staff::hidden_csrf(&page);
+    let csrf = app.page_and_csrf(&a, "/mina-sidor").await.1;
     let html = a
         .post(app.url("/mina-sidor/intressen"))
         .form(&[

@@ -232,15 +232,7 @@ async fn a_resident_signs_in_with_e_id_and_sees_their_own_cases() {
     }
 
     // Signing out ends the session.
-    let page = client
-        .get(app.url("/mina-sidor"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    let csrf = crate::staff::hidden_csrf(&page);
+    let csrf = app.page_and_csrf(&client, "/mina-sidor").await.1;
     let out = client
         .post(app.url("/mina-sidor/logga-ut"))
         .form(&[("csrf", csrf.as_str())])
