@@ -143,14 +143,20 @@ impl App {
         &self.inner.residents
     }
 
-    /// The current tenant's e-ID broker; `None` when it offers no e-ID sign-in.
-    pub fn e_id(&self) -> Option<Arc<crate::residents::oidc::Client>> {
+    /// `read` of the current tenant, or of the default one when the current is not (or no
+    /// longer) served here.
+    fn current<T>(&self, read: impl FnOnce(&Tenant) -> T) -> T {
         let id = self.current_tenant();
         let registry = self.registry();
         match registry.by_id.get(&id) {
-            Some(tenant) => tenant.e_id.clone(),
-            None => registry.by_id[&self.inner.default_tenant].e_id.clone(),
+            Some(tenant) => read(tenant),
+            None => read(&registry.by_id[&self.inner.default_tenant]),
         }
+    }
+
+    /// The current tenant's e-ID broker; `None` when it offers no e-ID sign-in.
+    pub fn e_id(&self) -> Option<Arc<crate::residents::oidc::Client>> {
+        self.current(|tenant| tenant.e_id.clone())
     }
 
     /// The current municipality's bot @username, when its Telegram bot runs.
@@ -256,12 +262,7 @@ impl App {
 
     /// The current tenant's content (the shared library with its municipality file).
     pub fn content(&self) -> Arc<Content> {
-        let id = self.current_tenant();
-        let registry = self.registry();
-        match registry.by_id.get(&id) {
-            Some(tenant) => tenant.content.clone(),
-            None => registry.by_id[&self.inner.default_tenant].content.clone(),
-        }
+        self.current(|tenant| tenant.content.clone())
     }
 
     /// The article as shipped, before staff edits (for diffs).
@@ -291,22 +292,12 @@ impl App {
 
     /// The current tenant's security headers.
     pub fn security_headers(&self) -> Arc<crate::channels::web::headers::SecurityHeaders> {
-        let id = self.current_tenant();
-        let registry = self.registry();
-        match registry.by_id.get(&id) {
-            Some(tenant) => tenant.headers.clone(),
-            None => registry.by_id[&self.inner.default_tenant].headers.clone(),
-        }
+        self.current(|tenant| tenant.headers.clone())
     }
 
     /// The current tenant's content version.
     pub fn assistant(&self) -> Arc<Assistant> {
-        let id = self.current_tenant();
-        let registry = self.registry();
-        match registry.by_id.get(&id) {
-            Some(tenant) => tenant.assistant.clone(),
-            None => registry.by_id[&self.inner.default_tenant].assistant.clone(),
-        }
+        self.current(|tenant| tenant.assistant.clone())
     }
 
     /// Rebuilds the current tenant's assistant from its content and the newest staff edits,

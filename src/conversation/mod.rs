@@ -147,20 +147,23 @@ pub async fn handle(
         }
         (conversation, _) => *conversation,
     };
-    let (conversation, context) = match known {
+    // `owner`: the web resident a known conversation already belongs to.
+    let (conversation, context, owner) = match known {
         Some(id) => {
             let context = queries::context(store, &municipality.id, id)
                 .await?
                 .ok_or(ConversationError::NotFound)?;
-            if inbound.channel == Channel::Web {
-                owner_check(store, &municipality.id, id, inbound.resident.as_ref()).await?;
-            }
-            (id, context)
+            let owner = if inbound.channel == Channel::Web {
+                owner_check(store, &municipality.id, id, inbound.resident.as_ref()).await?
+            } else {
+                None
+            };
+            (id, context, owner)
         }
         None => {
             let id = ConversationId(Uuid::new_v4());
             queries::create(store, &municipality.id, id, inbound.channel).await?;
-            (id, Context::default())
+            (id, Context::default(), None)
         }
     };
 
@@ -187,6 +190,8 @@ pub async fn handle(
     // Whom the turn speaks for: the signed-in web resident (the conversation becomes theirs),
     // or the resident a Telegram chat is linked to.
     let resident = match (inbound.channel, &inbound.resident) {
+        // Already theirs (checked above): nothing to link again.
+        (Channel::Web, Some(_)) if owner.is_some() => owner,
         (Channel::Web, Some(key)) => crate::residents::link_conversation(
             store,
             &municipality.id,
