@@ -6,6 +6,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::conversation::ConversationId;
+use crate::store::writes::Writes;
 use crate::store::{Store, now_millis};
 
 /// Where a handoff stands.
@@ -55,20 +56,29 @@ pub async fn request(
     municipality_id: &str,
     conversation: ConversationId,
 ) -> Result<(), sqlx::Error> {
-    let now = now_millis();
-    let _turn = store.write_turn().await;
-    sqlx::query(
+    let mut writes = Writes::new();
+    push_request(&mut writes, municipality_id, conversation, now_millis());
+    store.write(writes).await.map(|_| ())
+}
+
+/// `request` as part of a larger transaction (the turn that asked for a person).
+pub fn push_request(
+    writes: &mut Writes,
+    municipality_id: &str,
+    conversation: ConversationId,
+    now: i64,
+) {
+    writes.push(
         "INSERT INTO handoffs (conversation_id, municipality_id, status, requested_at, updated_at) \
          VALUES ($1, $2, 'waiting', $3, $3) \
          ON CONFLICT (conversation_id) DO UPDATE SET status = 'waiting', agent_id = NULL, requested_at = $3, updated_at = $3 \
          WHERE handoffs.status = 'closed'",
-    )
-    .bind(conversation.to_string())
-    .bind(municipality_id)
-    .bind(now)
-    .execute(&store.pool)
-    .await
-    .map(|_| ())
+        vec![
+            conversation.to_string().into(),
+            municipality_id.into(),
+            now.into(),
+        ],
+    );
 }
 
 /// The handoff state of a conversation, if it was ever handed over.

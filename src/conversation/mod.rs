@@ -147,8 +147,9 @@ pub async fn handle(
         }
         (conversation, _) => *conversation,
     };
-    // `owner`: the web resident a known conversation already belongs to.
-    let (conversation, context, owner) = match known {
+    // `owner`: the web resident a known conversation already belongs to. A new conversation
+    // is created with its first message in one transaction.
+    let (conversation, context, owner, inbound_id) = match known {
         Some(id) => {
             let context = queries::context(store, &municipality.id, id)
                 .await?
@@ -158,34 +159,33 @@ pub async fn handle(
             } else {
                 None
             };
-            (id, context, owner)
+            let inbound_id = match &inbound.client_message_id {
+                Some(client_id) => match queries::find_inbound(store, id, client_id).await? {
+                    Some(existing) => {
+                        if let Some((reply_id, reply)) = queries::reply_to(store, existing).await? {
+                            return Ok(Outcome {
+                                conversation: id,
+                                inbound_id: existing,
+                                reply_id,
+                                reply,
+                            });
+                        }
+                        existing
+                    }
+                    None => queries::insert_inbound(store, &municipality.id, id, &inbound).await?,
+                },
+                None => queries::insert_inbound(store, &municipality.id, id, &inbound).await?,
+            };
+            (id, context, owner, inbound_id)
         }
         None => {
             let id = ConversationId(Uuid::new_v4());
-            queries::create(store, &municipality.id, id, inbound.channel).await?;
-            (id, Context::default(), None)
+            let inbound_id =
+                queries::create_with_inbound(store, &municipality.id, id, &inbound).await?;
+            (id, Context::default(), None, inbound_id)
         }
     };
-
-    let inbound_id = match &inbound.client_message_id {
-        Some(client_id) => match queries::find_inbound(store, conversation, client_id).await? {
-            Some(existing) => {
-                if let Some((reply_id, reply)) = queries::reply_to(store, existing).await? {
-                    return Ok(Outcome {
-                        conversation,
-                        inbound_id: existing,
-                        reply_id,
-                        reply,
-                    });
-                }
-                existing
-            }
-            None => {
-                queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?
-            }
-        },
-        None => queries::insert_inbound(store, &municipality.id, conversation, &inbound).await?,
-    };
+    let is_new = known.is_none();
 
     // Whom the turn speaks for: the signed-in web resident (the conversation becomes theirs),
     // or the resident a Telegram chat is linked to.
@@ -214,8 +214,10 @@ pub async fn handle(
     };
     // While an agent has the conversation, the assistant only says the question is with
     // the contact centre; the agent answers.
-    let taken =
-        crate::handoff::status(store, conversation).await? == Some(crate::handoff::Status::Taken);
+    // A conversation created by this turn has no handoff to look up.
+    let taken = !is_new
+        && crate::handoff::status(store, conversation).await?
+            == Some(crate::handoff::Status::Taken);
     let reply = if taken {
         assistant.handoff_notice(&turn, &context)
     } else {
@@ -266,17 +268,17 @@ pub async fn handle(
     };
     let reply_id = queries::insert_reply(
         store,
-        &municipality.id,
-        conversation,
-        inbound_id,
-        &inbound.text,
-        &reply,
-        &record,
+        queries::StoredReply {
+            municipality_id: &municipality.id,
+            conversation,
+            inbound_id,
+            question: &inbound.text,
+            reply: &reply,
+            record: &record,
+            hand_over: record.decision == Decision::Handoff && !taken,
+        },
     )
     .await?;
-    if record.decision == Decision::Handoff && !taken {
-        crate::handoff::request(store, &municipality.id, conversation).await?;
-    }
     // Counted here, the one place every channel's turns pass, and only once the reply is
     // stored: a resend answered from the store above is not a new message.
     crate::metrics::record_chat_turn(

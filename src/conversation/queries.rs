@@ -6,6 +6,7 @@ use sqlx::Row;
 use super::{Channel, ConversationId, Inbound, ReplyRecord};
 use crate::chat::{Choice, Context, Reply};
 use crate::knowledge::Link;
+use crate::store::writes::{Step, Writes};
 use crate::store::{Store, now_millis};
 
 /// One message of a transcript.
@@ -34,21 +35,57 @@ pub async fn create(
     id: ConversationId,
     channel: Channel,
 ) -> Result<(), sqlx::Error> {
-    let now = now_millis();
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await?;
-    sqlx::query(
+    let mut writes = Writes::new();
+    push_create(&mut writes, municipality_id, id, channel);
+    store.write(writes).await.map(|_| ())
+}
+
+/// Creates a conversation with its first message in one transaction; the message's id.
+pub async fn create_with_inbound(
+    store: &Store,
+    municipality_id: &str,
+    id: ConversationId,
+    inbound: &Inbound,
+) -> Result<i64, sqlx::Error> {
+    let mut writes = Writes::new();
+    push_create(&mut writes, municipality_id, id, inbound.channel);
+    let message = push_inbound(&mut writes, municipality_id, id, inbound);
+    Ok(store.write(writes).await?.id(message))
+}
+
+fn push_create(writes: &mut Writes, municipality_id: &str, id: ConversationId, channel: Channel) {
+    writes.push(
         "INSERT INTO conversations (id, municipality_id, channel, context, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5)",
+        vec![
+            id.to_string().into(),
+            municipality_id.into(),
+            channel.as_str().into(),
+            serde_json::to_string(&Context::default())
+                .unwrap_or_default()
+                .into(),
+            now_millis().into(),
+        ],
+    );
+}
+
+fn push_inbound(
+    writes: &mut Writes,
+    municipality_id: &str,
+    conversation: ConversationId,
+    inbound: &Inbound,
+) -> Step {
+    writes.returning_id(
+        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, client_message_id, created_at) \
+         VALUES ($1, $2, 'in', 'resident', $3, $4, $5) RETURNING id",
+        vec![
+            conversation.to_string().into(),
+            municipality_id.into(),
+            inbound.text.as_str().into(),
+            inbound.client_message_id.as_deref().into(),
+            now_millis().into(),
+        ],
     )
-    .bind(id.to_string())
-    .bind(municipality_id)
-    .bind(channel.as_str())
-    .bind(serde_json::to_string(&Context::default()).unwrap_or_default())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await
 }
 
 /// The stored context of a conversation of this municipality; `None` if there is none.
@@ -91,19 +128,9 @@ pub async fn insert_inbound(
     conversation: ConversationId,
     inbound: &Inbound,
 ) -> Result<i64, sqlx::Error> {
-    let _turn = store.write_turn().await;
-    let row = sqlx::query(
-        "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, client_message_id, created_at) \
-         VALUES ($1, $2, 'in', 'resident', $3, $4, $5) RETURNING id",
-    )
-    .bind(conversation.to_string())
-    .bind(municipality_id)
-    .bind(&inbound.text)
-    .bind(inbound.client_message_id.as_deref())
-    .bind(now_millis())
-    .fetch_one(&store.pool)
-    .await?;
-    Ok(row.get(0))
+    let mut writes = Writes::new();
+    let message = push_inbound(&mut writes, municipality_id, conversation, inbound);
+    Ok(store.write(writes).await?.id(message))
 }
 
 /// The stored reply to an inbound message, if one was stored.
@@ -126,83 +153,103 @@ pub async fn reply_to(
     }))
 }
 
-/// Stores the reply, its decision, a review record when staff should look, and the new
-/// context, in one transaction.
-pub async fn insert_reply(
-    store: &Store,
-    municipality_id: &str,
-    conversation: ConversationId,
-    inbound_id: i64,
-    question: &str,
-    reply: &Reply,
-    record: &ReplyRecord,
-) -> Result<i64, sqlx::Error> {
+/// A reply to store: the turn's outcome and what the conversation asks of the contact
+/// centre.
+pub struct StoredReply<'a> {
+    pub municipality_id: &'a str,
+    pub conversation: ConversationId,
+    pub inbound_id: i64,
+    pub question: &'a str,
+    pub reply: &'a Reply,
+    pub record: &'a ReplyRecord,
+    /// Whether the conversation asks to be handed over to a person now.
+    pub hand_over: bool,
+}
+
+/// Stores the reply, its decision, a review record when staff should look, the new context
+/// and any request to hand over, in one transaction; the reply's id.
+pub async fn insert_reply(store: &Store, stored: StoredReply<'_>) -> Result<i64, sqlx::Error> {
+    let StoredReply {
+        municipality_id,
+        conversation,
+        inbound_id,
+        question,
+        reply,
+        record,
+        hand_over,
+    } = stored;
     let now = now_millis();
     let conversation_text = conversation.to_string();
     let language = reply.language.code();
-    let topic = reply.topic.as_ref().map(|t| t.to_string());
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await?;
-    sqlx::query("UPDATE messages SET language = $1 WHERE id = $2")
-        .bind(language)
-        .bind(inbound_id)
-        .execute(&mut *tx)
-        .await?;
-    let reply_id: i64 = sqlx::query(
+    let mut writes = Writes::new();
+    writes.push(
+        "UPDATE messages SET language = $1 WHERE id = $2",
+        vec![language.into(), inbound_id.into()],
+    );
+    let reply_id = writes.returning_id(
         "INSERT INTO messages (conversation_id, municipality_id, direction, author, text, language, reply_to, created_at) \
          VALUES ($1, $2, 'out', 'assistant', $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(&conversation_text)
-    .bind(municipality_id)
-    .bind(&reply.text)
-    .bind(language)
-    .bind(inbound_id)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?
-    .get(0);
-    sqlx::query(
+        vec![
+            conversation_text.as_str().into(),
+            municipality_id.into(),
+            reply.text.as_str().into(),
+            language.into(),
+            inbound_id.into(),
+            now.into(),
+        ],
+    );
+    writes.push(
         "INSERT INTO decisions (message_id, conversation_id, municipality_id, decision, topic, intent, language, \
          confidence, runner_up, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(reply_id)
-    .bind(&conversation_text)
-    .bind(municipality_id)
-    .bind(reply.decision.as_str())
-    .bind(topic.as_deref())
-    .bind(reply.intent.map(|intent| intent.id()))
-    .bind(language)
-    .bind(f64::from(reply.confidence))
-    .bind(f64::from(reply.runner_up))
-    .bind(serde_json::to_string(record).unwrap_or_default())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+        vec![
+            reply_id.into(),
+            conversation_text.as_str().into(),
+            municipality_id.into(),
+            reply.decision.as_str().into(),
+            reply.topic.as_ref().map(|t| t.to_string()).into(),
+            reply.intent.map(|intent| intent.id()).into(),
+            language.into(),
+            f64::from(reply.confidence).into(),
+            f64::from(reply.runner_up).into(),
+            serde_json::to_string(record).unwrap_or_default().into(),
+            now.into(),
+        ],
+    );
     if reply.needs_review {
-        sqlx::query(
+        writes.push(
             "INSERT INTO unanswered (municipality_id, conversation_id, message_id, text, language, decision, \
              best_topic, confidence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(municipality_id)
-        .bind(&conversation_text)
-        .bind(inbound_id)
-        .bind(question)
-        .bind(language)
-        .bind(reply.decision.as_str())
-        .bind(reply.choices.first().map(|choice| choice.topic.to_string()))
-        .bind(f64::from(reply.confidence))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+            vec![
+                municipality_id.into(),
+                conversation_text.as_str().into(),
+                inbound_id.into(),
+                question.into(),
+                language.into(),
+                reply.decision.as_str().into(),
+                reply
+                    .choices
+                    .first()
+                    .map(|choice| choice.topic.to_string())
+                    .into(),
+                f64::from(reply.confidence).into(),
+                now.into(),
+            ],
+        );
     }
-    sqlx::query("UPDATE conversations SET context = $1, updated_at = $2 WHERE id = $3")
-        .bind(serde_json::to_string(&reply.context).unwrap_or_default())
-        .bind(now)
-        .bind(&conversation_text)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(reply_id)
+    writes.push(
+        "UPDATE conversations SET context = $1, updated_at = $2 WHERE id = $3",
+        vec![
+            serde_json::to_string(&reply.context)
+                .unwrap_or_default()
+                .into(),
+            now.into(),
+            conversation_text.as_str().into(),
+        ],
+    );
+    if hand_over {
+        crate::handoff::push_request(&mut writes, municipality_id, conversation, now);
+    }
+    Ok(store.write(writes).await?.id(reply_id))
 }
 
 pub async fn transcript(

@@ -70,7 +70,35 @@ impl std::fmt::Debug for KnowledgeIndex {
 
 struct IndexedArticle {
     weights: HashMap<TermId, f32>,
-    phrasings: Vec<Vec<TermId>>,
+    /// Each phrasing's IDF mass: the sum of its terms' IDF (a repeated term counts each time).
+    phrasing_mass: Vec<f32>,
+    /// The phrasings (positions in `phrasing_mass`) each term occurs in. Every question is
+    /// compared with every phrasing of each candidate article, so the comparison starts from
+    /// the question's terms rather than scanning each phrasing for each of them.
+    phrasings_with: HashMap<TermId, Vec<usize>>,
+}
+
+impl IndexedArticle {
+    fn new(weights: HashMap<TermId, f32>, phrasings: Vec<Vec<TermId>>, idf: &[f32]) -> Self {
+        let mut phrasings_with: HashMap<TermId, Vec<usize>> = HashMap::new();
+        for (position, terms) in phrasings.iter().enumerate() {
+            for id in terms {
+                let with = phrasings_with.entry(*id).or_default();
+                if with.last() != Some(&position) {
+                    with.push(position);
+                }
+            }
+        }
+        let phrasing_mass = phrasings
+            .iter()
+            .map(|terms| terms.iter().map(|id| idf[*id as usize]).sum())
+            .collect();
+        IndexedArticle {
+            weights,
+            phrasing_mass,
+            phrasings_with,
+        }
+    }
 }
 
 /// A question term resolved against the vocabulary.
@@ -134,20 +162,24 @@ impl KnowledgeIndex {
                 }
             }
             documents.push(document.join(" "));
-            indexed.push(IndexedArticle { weights, phrasings });
+            indexed.push((weights, phrasings));
         }
 
         let article_count = articles.len().max(1) as f32;
         // A word in an article's body counts as a fraction of an occurrence: "avgift" in the
         // text of ten articles is still the defining word of the one that has it as a keyword.
         let mut document_frequency = vec![0f32; terms.len()];
-        for article in &indexed {
-            for (id, weight) in &article.weights {
+        for (weights, _) in &indexed {
+            for (id, weight) in weights {
                 document_frequency[*id as usize] += weight;
             }
         }
         let idf_of = |df: f32| (1.0 + (article_count - df + 0.5) / (df + 0.5)).ln();
-        let idf = document_frequency.iter().map(|df| idf_of(*df)).collect();
+        let idf: Vec<f32> = document_frequency.iter().map(|df| idf_of(*df)).collect();
+        let indexed = indexed
+            .into_iter()
+            .map(|(weights, phrasings)| IndexedArticle::new(weights, phrasings, &idf))
+            .collect();
         let mut trigrams: HashMap<String, Vec<TermId>> = HashMap::new();
         for (id, term) in terms.iter().enumerate() {
             for trigram in trigrams_of(term) {
@@ -372,28 +404,37 @@ impl KnowledgeIndex {
         if mass <= 0.0 {
             return 0.0;
         }
-        article
-            .phrasings
-            .iter()
-            .map(|phrasing| {
-                let phrasing_mass: f32 = phrasing.iter().map(|id| self.idf[*id as usize]).sum();
-                if phrasing_mass <= 0.0 {
-                    return 0.0;
-                }
-                let mut question_covered = 0.0;
-                let mut phrasing_covered = 0.0;
-                for term in query {
-                    let best = term
-                        .matches
-                        .iter()
-                        .filter(|(id, _)| phrasing.contains(id))
-                        .max_by(|a, b| a.1.total_cmp(&b.1));
-                    if let Some((id, similarity)) = best {
-                        question_covered += term.idf * similarity;
-                        phrasing_covered += self.idf[*id as usize] * similarity;
+        let count = article.phrasing_mass.len();
+        let mut question_covered = vec![0f32; count];
+        let mut phrasing_covered = vec![0f32; count];
+        // Per phrasing, the question term's best match in it; among equals the last, as the
+        // matches come in order.
+        let mut best: Vec<Option<(TermId, f32)>> = vec![None; count];
+        for term in query {
+            best.fill(None);
+            for (id, similarity) in &term.matches {
+                for position in article.phrasings_with.get(id).into_iter().flatten() {
+                    if best[*position].is_none_or(|(_, found)| *similarity >= found) {
+                        best[*position] = Some((*id, *similarity));
                     }
                 }
-                ((question_covered / mass) * (phrasing_covered / phrasing_mass).min(1.0)).sqrt()
+            }
+            for (position, found) in best.iter().enumerate() {
+                if let Some((id, similarity)) = found {
+                    question_covered[position] += term.idf * similarity;
+                    phrasing_covered[position] += self.idf[*id as usize] * similarity;
+                }
+            }
+        }
+        article
+            .phrasing_mass
+            .iter()
+            .zip(question_covered.iter().zip(&phrasing_covered))
+            .map(|(phrasing_mass, (question, phrasing))| {
+                if *phrasing_mass <= 0.0 {
+                    return 0.0;
+                }
+                ((question / mass) * (phrasing / phrasing_mass).min(1.0)).sqrt()
             })
             .fold(0.0, f32::max)
     }

@@ -6,6 +6,8 @@
 
 pub mod exclusive;
 pub mod transfer;
+pub mod writer;
+pub mod writes;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -30,7 +32,7 @@ pub struct Store {
     pub backend: Backend,
     /// SQLite takes one writer at a time and makes the others sleep and retry; taking turns
     /// here instead keeps write latency flat under load. `None` for PostgreSQL.
-    writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    writer: Option<std::sync::Arc<tokio::sync::Mutex<writer::Writer>>>,
     /// The URL it was opened with, for connections outside the pool (LISTEN).
     url: String,
 }
@@ -49,6 +51,8 @@ pub enum StoreError {
     Connect(#[source] sqlx::Error),
     #[error("migrating the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("opening the database's writer connection: {0}")]
+    Writer(#[source] rusqlite::Error),
 }
 
 impl Store {
@@ -61,6 +65,10 @@ impl Store {
         }
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            // An SQLite connection is a file handle in this process: it cannot go stale the
+            // way a network connection can, and testing it costs a round trip to its worker
+            // thread on every acquire.
+            .test_before_acquire(backend != Backend::Sqlite)
             .after_connect(move |connection, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -87,8 +95,10 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        let writer =
-            (backend == Backend::Sqlite).then(|| std::sync::Arc::new(tokio::sync::Mutex::new(())));
+        let writer = match (backend, sqlite_file(url)) {
+            (Backend::Sqlite, file) => Some(writer::open(file).map_err(StoreError::Writer)?),
+            (Backend::Postgres, _) => None,
+        };
         Ok(Store {
             pool,
             backend,
@@ -115,10 +125,20 @@ impl Store {
 
     /// Held for the length of a write transaction: one writer at a time on SQLite, no
     /// waiting on PostgreSQL.
-    pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<writer::Writer>> {
         match &self.writer {
             Some(writer) => Some(writer.clone().lock_owned().await),
             None => None,
+        }
+    }
+
+    /// Runs `writes` in one transaction: on an SQLite file through the writer connection on
+    /// this thread, otherwise through the pool.
+    pub async fn write(&self, writes: writes::Writes) -> Result<writes::Written, sqlx::Error> {
+        let mut turn = self.write_turn().await;
+        match turn.as_mut().and_then(|writer| writer.direct.as_mut()) {
+            Some(connection) => writes.run_direct(connection),
+            None => writes.run_pooled(&self.pool).await,
         }
     }
 

@@ -1,0 +1,82 @@
+//! The turn to write to an SQLite database, and the connection that runs `Writes` on the
+//! calling thread.
+//!
+//! SQLite has one writer at a time. Taking turns here, rather than letting connections sleep
+//! and retry on the file lock, keeps write latency flat under load. The writer connection
+//! does not checkpoint the write-ahead log itself, since that would copy pages into the
+//! database in the middle of a resident's turn. A thread of the store's own does it in the
+//! background instead, and ends when the store is dropped.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use tokio::sync::Mutex;
+
+/// How often the background thread moves the write-ahead log into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// A connection that waits this long for a lock held by another process (a command-line
+/// import beside the service) before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Held for the length of a write on SQLite.
+#[derive(Debug)]
+pub struct Writer {
+    /// The writer connection of an SQLite file; none for SQLite in memory, which only the
+    /// pool's connections can reach.
+    pub(super) direct: Option<rusqlite::Connection>,
+}
+
+/// The writer of an SQLite database at `file` (`None` in memory), with its checkpointer.
+pub(super) fn open(file: Option<&Path>) -> Result<Arc<Mutex<Writer>>, rusqlite::Error> {
+    let Some(file) = file else {
+        return Ok(Arc::new(Mutex::new(Writer { direct: None })));
+    };
+    let direct = connect(file)?;
+    // The background thread checkpoints instead (see the module comment).
+    direct.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
+    let checkpointer = connect(file)?;
+    let writer = Arc::new(Mutex::new(Writer {
+        direct: Some(direct),
+    }));
+    spawn_checkpointer(checkpointer, file.to_path_buf(), Arc::downgrade(&writer));
+    Ok(writer)
+}
+
+/// A connection to `file` set up as the pool's connections are.
+fn connect(file: &Path) -> Result<rusqlite::Connection, rusqlite::Error> {
+    let connection = rusqlite::Connection::open(file)?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
+    connection.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    Ok(connection)
+}
+
+/// Checkpoints every `CHECKPOINT_EVERY` while the store's writer lives. PASSIVE: it copies
+/// what no reader still needs and never makes a writer wait.
+fn spawn_checkpointer(
+    connection: rusqlite::Connection,
+    file: PathBuf,
+    writer: Weak<Mutex<Writer>>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("sqlite-checkpoint".into())
+        .spawn(move || {
+            let mut failing = false;
+            while writer.strong_count() > 0 {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                match connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    Ok(()) => failing = false,
+                    // Said once per spell of failures, not four times a second.
+                    Err(error) if !failing => {
+                        failing = true;
+                        tracing::warn!(file = %file.display(), error = %error, "checkpointing the database");
+                    }
+                    Err(_) => {}
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::error!(error = %error, "starting the database checkpointer");
+    }
+}
