@@ -136,9 +136,16 @@ impl Store {
     /// this thread, otherwise through the pool.
     pub async fn write(&self, writes: writes::Writes) -> Result<writes::Written, sqlx::Error> {
         let mut turn = self.write_turn().await;
-        match turn.as_mut().and_then(|writer| writer.direct.as_mut()) {
-            Some(connection) => writes.run_direct(connection),
-            None => writes.run_pooled(&self.pool).await,
+        match turn.as_deref_mut() {
+            Some(writer::Writer {
+                direct: Some(connection),
+                written,
+            }) => {
+                let done = writes.run_direct(connection);
+                written.store(true, std::sync::atomic::Ordering::Release);
+                done
+            }
+            _ => writes.run_pooled(&self.pool).await,
         }
     }
 

@@ -8,13 +8,15 @@
 //! background instead, and ends when the store is dropped.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use tokio::sync::Mutex;
 
-/// How often the background thread moves the write-ahead log into the database.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+/// How often the background thread moves what was written into the database. Often, so each
+/// checkpoint is short: a long one takes a core from the turns being answered meanwhile.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(50);
 
 /// A connection that waits this long for a lock held by another process (a command-line
 /// import beside the service) before it gives up.
@@ -26,21 +28,33 @@ pub struct Writer {
     /// The writer connection of an SQLite file; none for SQLite in memory, which only the
     /// pool's connections can reach.
     pub(super) direct: Option<rusqlite::Connection>,
+    /// Whether the writer connection wrote since the last checkpoint.
+    pub(super) written: Arc<AtomicBool>,
 }
 
 /// The writer of an SQLite database at `file` (`None` in memory), with its checkpointer.
 pub(super) fn open(file: Option<&Path>) -> Result<Arc<Mutex<Writer>>, rusqlite::Error> {
     let Some(file) = file else {
-        return Ok(Arc::new(Mutex::new(Writer { direct: None })));
+        return Ok(Arc::new(Mutex::new(Writer {
+            direct: None,
+            written: Arc::default(),
+        })));
     };
     let direct = connect(file)?;
     // The background thread checkpoints instead (see the module comment).
     direct.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let checkpointer = connect(file)?;
+    let written = Arc::new(AtomicBool::new(false));
     let writer = Arc::new(Mutex::new(Writer {
         direct: Some(direct),
+        written: written.clone(),
     }));
-    spawn_checkpointer(checkpointer, file.to_path_buf(), Arc::downgrade(&writer));
+    spawn_checkpointer(
+        checkpointer,
+        file.to_path_buf(),
+        written,
+        Arc::downgrade(&writer),
+    );
     Ok(writer)
 }
 
@@ -52,11 +66,13 @@ fn connect(file: &Path) -> Result<rusqlite::Connection, rusqlite::Error> {
     Ok(connection)
 }
 
-/// Checkpoints every `CHECKPOINT_EVERY` while the store's writer lives. PASSIVE: it copies
-/// what no reader still needs and never makes a writer wait.
+/// Checkpoints every `CHECKPOINT_EVERY`, when the writer connection `written` since, while
+/// the store's writer lives. PASSIVE: it copies what no reader still needs and never makes a
+/// writer wait.
 fn spawn_checkpointer(
     connection: rusqlite::Connection,
     file: PathBuf,
+    written: Arc<AtomicBool>,
     writer: Weak<Mutex<Writer>>,
 ) {
     let spawned = std::thread::Builder::new()
@@ -65,6 +81,9 @@ fn spawn_checkpointer(
             let mut failing = false;
             while writer.strong_count() > 0 {
                 std::thread::sleep(CHECKPOINT_EVERY);
+                if !written.swap(false, Ordering::AcqRel) {
+                    continue;
+                }
                 match connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
                     Ok(()) => failing = false,
                     // Said once per spell of failures, not four times a second.
