@@ -63,8 +63,18 @@ impl Store {
         if backend == Backend::Sqlite {
             create_sqlite_directory(url)?;
         }
+        let in_memory = backend == Backend::Sqlite && sqlite_file(url).is_none();
         let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .max_connections(match (backend, in_memory) {
+                // Each connection to `sqlite::memory:` opens a database of its own: the one
+                // connection is the database, and is kept open for the store's life.
+                (Backend::Sqlite, true) => 1,
+                (Backend::Sqlite, false) => 8,
+                (Backend::Postgres, _) => 16,
+            })
+            .min_connections(u32::from(in_memory))
+            .idle_timeout((!in_memory).then_some(std::time::Duration::from_secs(600)))
+            .max_lifetime((!in_memory).then_some(std::time::Duration::from_secs(1800)))
             // An SQLite connection is a file handle in this process: it cannot go stale the
             // way a network connection can, and testing it costs a round trip to its worker
             // thread on every acquire.

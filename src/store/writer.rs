@@ -99,3 +99,39 @@ fn spawn_checkpointer(
         tracing::error!(error = %error, "starting the database checkpointer");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+    use crate::store::writes::Writes;
+
+    #[tokio::test]
+    async fn what_the_writer_connection_wrote_reaches_the_database_file() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = dir.path().join("checkpoint.db");
+        let store = Store::open(&format!("sqlite://{}?mode=rwc", file.display()))
+            .await
+            .expect("store");
+        sqlx::query("CREATE TABLE scratch (text TEXT)")
+            .execute(&store.pool)
+            .await
+            .expect("scratch table");
+        let size = || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let before = size();
+        let mut writes = Writes::new();
+        writes.push(
+            "INSERT INTO scratch (text) VALUES ($1)",
+            vec!["x".repeat(1 << 20).into()],
+        );
+        store.write(writes).await.expect("write");
+        // The writer connection does not checkpoint: until the background thread does, the
+        // megabyte is only in the write-ahead log. Waits up to ten seconds, not a timing claim.
+        for _ in 0..200 {
+            if size() > before + (1 << 20) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the database file stayed at {} bytes", size());
+    }
+}

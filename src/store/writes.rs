@@ -288,3 +288,119 @@ impl sqlx::error::DatabaseError for DirectDatabaseError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// A store on an SQLite file (writes on the calling thread) and one in memory (writes
+    /// through the pool), each with a scratch table.
+    async fn stores(dir: &std::path::Path) -> Vec<(&'static str, Store)> {
+        let file = format!("sqlite://{}?mode=rwc", dir.join("writes.db").display());
+        let mut stores = Vec::new();
+        for (way, url) in [("direct", file.as_str()), ("pooled", "sqlite::memory:")] {
+            let store = Store::open(url).await.expect("store");
+            sqlx::query(
+                "CREATE TABLE scratch (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, \
+                 parent INTEGER, score REAL)",
+            )
+            .execute(&store.pool)
+            .await
+            .expect("scratch table");
+            stores.push((way, store));
+        }
+        stores
+    }
+
+    async fn rows(store: &Store) -> Vec<(i64, String, Option<i64>, Option<f64>)> {
+        sqlx::query("SELECT id, name, parent, score FROM scratch ORDER BY id")
+            .fetch_all(&store.pool)
+            .await
+            .expect("rows")
+            .into_iter()
+            .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn both_ways_write_the_same_rows_and_hand_returned_ids_on() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (way, store) in stores(dir.path()).await {
+            let mut writes = Writes::new();
+            let parent = writes.returning_id(
+                "INSERT INTO scratch (name, score) VALUES ($1, $2) RETURNING id",
+                vec!["parent".into(), 0.5.into()],
+            );
+            // Placeholders out of order: each takes its argument by number, not by place.
+            writes.push(
+                "INSERT INTO scratch (parent, name, score) VALUES ($2, $1, $3)",
+                vec!["child".into(), parent.into(), Arg::Real(1.5)],
+            );
+            writes.push(
+                "INSERT INTO scratch (name, parent) VALUES ($1, $2)",
+                vec!["orphan".into(), None::<i64>.into()],
+            );
+            let written = store.write(writes).await.expect(way);
+            let id = written.id(parent);
+            assert_eq!(
+                rows(&store).await,
+                vec![
+                    (id, "parent".into(), None, Some(0.5)),
+                    (id + 1, "child".into(), Some(id), Some(1.5)),
+                    (id + 2, "orphan".into(), None, None),
+                ],
+                "{way}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failing_statement_leaves_nothing_of_its_transaction_and_keeps_its_kind() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (way, store) in stores(dir.path()).await {
+            let mut writes = Writes::new();
+            writes.push(
+                "INSERT INTO scratch (name) VALUES ($1)",
+                vec!["first".into()],
+            );
+            writes.push(
+                "INSERT INTO scratch (name) VALUES ($1)",
+                vec!["first".into()],
+            );
+            let error = store.write(writes).await.expect_err(way);
+            assert_eq!(
+                error.as_database_error().map(|e| e.kind()),
+                Some(sqlx::error::ErrorKind::UniqueViolation),
+                "{way}: {error}"
+            );
+            assert!(rows(&store).await.is_empty(), "{way}");
+            // The connection is usable again: the failed transaction was rolled back.
+            let mut writes = Writes::new();
+            writes.push(
+                "INSERT INTO scratch (name) VALUES ($1)",
+                vec!["again".into()],
+            );
+            store.write(writes).await.expect(way);
+            assert_eq!(rows(&store).await.len(), 1, "{way}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_id_from_a_statement_that_returns_none_is_refused() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        for (way, store) in stores(dir.path()).await {
+            let mut writes = Writes::new();
+            let nothing = writes.push("INSERT INTO scratch (name) VALUES ($1)", vec!["a".into()]);
+            writes.push(
+                "INSERT INTO scratch (name, parent) VALUES ($1, $2)",
+                vec!["b".into(), nothing.into()],
+            );
+            assert!(
+                matches!(store.write(writes).await, Err(sqlx::Error::Protocol(_))),
+                "{way}"
+            );
+            assert!(rows(&store).await.is_empty(), "{way}");
+        }
+    }
+}
