@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use prometheus::{
-    HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    TextEncoder,
 };
 
 use crate::chat::Decision;
@@ -60,6 +61,11 @@ pub fn record_retention_deleted(kind: &str, count: u64) {
         .inc_by(count);
 }
 
+/// Counts one commit of the SQLite writer and how many turns' writes it carried.
+pub fn record_writes_committed_together(count: usize) {
+    METRICS.writes_per_commit.observe(count as f64);
+}
+
 /// Sets how many outbox rows wait to be sent (read from the store when scraped).
 pub fn set_outbox_pending(depth: i64) {
     METRICS.outbox_pending.set(depth);
@@ -88,6 +94,7 @@ struct Metrics {
     outbox_pending: IntGauge,
     index_reloads: IntCounter,
     retention_deleted: IntCounterVec,
+    writes_per_commit: Histogram,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(Metrics::register);
@@ -141,15 +148,24 @@ impl Metrics {
                 &["kind"],
             )
             .expect("a valid metric definition"),
+            writes_per_commit: Histogram::with_opts(
+                HistogramOpts::new(
+                    "civic_store_writes_per_commit",
+                    "Write transactions committed together by the SQLite writer, per commit.",
+                )
+                .buckets(vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0]),
+            )
+            .expect("a valid metric definition"),
             registry,
         };
-        let collectors: [Box<dyn prometheus::core::Collector>; 6] = [
+        let collectors: [Box<dyn prometheus::core::Collector>; 7] = [
             Box::new(metrics.chat_messages.clone()),
             Box::new(metrics.chat_turn_seconds.clone()),
             Box::new(metrics.http_request_seconds.clone()),
             Box::new(metrics.outbox_pending.clone()),
             Box::new(metrics.index_reloads.clone()),
             Box::new(metrics.retention_deleted.clone()),
+            Box::new(metrics.writes_per_commit.clone()),
         ];
         for collector in collectors {
             metrics

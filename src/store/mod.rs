@@ -32,7 +32,7 @@ pub struct Store {
     pub backend: Backend,
     /// SQLite takes one writer at a time and makes the others sleep and retry; taking turns
     /// here instead keeps write latency flat under load. `None` for PostgreSQL.
-    writer: Option<std::sync::Arc<tokio::sync::Mutex<writer::Writer>>>,
+    writer: Option<writer::Handle>,
     /// The URL it was opened with, for connections outside the pool (LISTEN).
     url: String,
 }
@@ -137,25 +137,17 @@ impl Store {
     /// waiting on PostgreSQL.
     pub async fn write_turn(&self) -> Option<tokio::sync::OwnedMutexGuard<writer::Writer>> {
         match &self.writer {
-            Some(writer) => Some(writer.clone().lock_owned().await),
+            Some(writer) => Some(writer.turn().await),
             None => None,
         }
     }
 
     /// Runs `writes` in one transaction: on an SQLite file through the writer connection on
-    /// this thread, otherwise through the pool.
+    /// this thread (see `writer`), otherwise through the pool.
     pub async fn write(&self, writes: writes::Writes) -> Result<writes::Written, sqlx::Error> {
-        let mut turn = self.write_turn().await;
-        match turn.as_deref_mut() {
-            Some(writer::Writer {
-                direct: Some(connection),
-                written,
-            }) => {
-                let done = writes.run_direct(connection);
-                written.store(true, std::sync::atomic::Ordering::Release);
-                done
-            }
-            _ => writes.run_pooled(&self.pool).await,
+        match &self.writer {
+            Some(writer) => writer.write(writes, &self.pool).await,
+            None => writes.run_pooled(&self.pool).await,
         }
     }
 

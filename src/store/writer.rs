@@ -2,7 +2,10 @@
 //! calling thread.
 //!
 //! SQLite has one writer at a time. Taking turns here, rather than letting connections sleep
-//! and retry on the file lock, keeps write latency flat under load. The writer connection
+//! and retry on the file lock, keeps write latency flat under load. Writes that wait for the
+//! turn are committed together by whoever gets it next (group commit): a commit writes every
+//! page it changed to the log, and turns that follow each other change the same last pages of
+//! the same tables, so under load each is written once for several turns. The writer connection
 //! does not checkpoint the write-ahead log itself, since that would copy pages into the
 //! database in the middle of a resident's turn. A thread of the store's own does it in the
 //! background instead, and ends when the store is dropped.
@@ -12,7 +15,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use tokio::sync::Mutex;
+use sqlx::AnyPool;
+use tokio::sync::{Mutex, OwnedMutexGuard, oneshot};
+
+use super::writes::{DirectError, Writes, Written, direct_error};
 
 /// How often the background thread moves what was written into the database. Often, so each
 /// checkpoint is short: a long one takes a core from the turns being answered meanwhile.
@@ -27,33 +33,148 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Writer {
     /// The writer connection of an SQLite file; none for SQLite in memory, which only the
     /// pool's connections can reach.
-    pub(super) direct: Option<rusqlite::Connection>,
+    direct: Option<rusqlite::Connection>,
     /// Whether the writer connection wrote since the last checkpoint.
-    pub(super) written: Arc<AtomicBool>,
+    written: Arc<AtomicBool>,
+}
+
+/// The store's handle on its SQLite writer; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Handle {
+    turn: Arc<Mutex<Writer>>,
+    /// Whether the writer has a connection of its own (an SQLite file, not memory).
+    direct: bool,
+    /// Writes waiting for the turn, for the next holder to commit together.
+    waiting: Arc<std::sync::Mutex<Vec<Waiting>>>,
+}
+
+/// A write waiting for the turn, and where its outcome goes.
+#[derive(Debug)]
+struct Waiting {
+    writes: Writes,
+    done: oneshot::Sender<Result<Written, sqlx::Error>>,
+}
+
+impl Handle {
+    /// The turn to write; held for the length of a write transaction.
+    pub(super) async fn turn(&self) -> OwnedMutexGuard<Writer> {
+        self.turn.clone().lock_owned().await
+    }
+
+    /// Runs `writes` in a transaction of their own (through the pool, in memory) or committed
+    /// together with the writes waiting beside them (on a file).
+    pub(super) async fn write(
+        &self,
+        writes: Writes,
+        pool: &AnyPool,
+    ) -> Result<Written, sqlx::Error> {
+        if !self.direct {
+            let _turn = self.turn().await;
+            return writes.run_pooled(pool).await;
+        }
+        let (done, mut outcome) = oneshot::channel();
+        self.waiting().push(Waiting { writes, done });
+        let mut turn = self.turn().await;
+        // Whoever held the turn before may have committed these writes with theirs.
+        if let Ok(outcome) = outcome.try_recv() {
+            return outcome;
+        }
+        let together = std::mem::take(&mut *self.waiting());
+        turn.commit_together(together);
+        drop(turn);
+        outcome
+            .await
+            .unwrap_or_else(|_| Err(sqlx::Error::WorkerCrashed))
+    }
+
+    /// The waiting writes; a panic while the list was held cannot leave it half changed (it
+    /// is only pushed to and taken whole), so a poisoned lock is still good.
+    fn waiting(&self) -> std::sync::MutexGuard<'_, Vec<Waiting>> {
+        self.waiting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Writer {
+    /// Commits `together` in one transaction, each in a savepoint of its own so that one
+    /// that fails is undone alone, and tells each how it went.
+    fn commit_together(&mut self, together: Vec<Waiting>) {
+        let Some(connection) = self.direct.as_mut() else {
+            return;
+        };
+        crate::metrics::record_writes_committed_together(together.len());
+        let (writes, done): (Vec<Writes>, Vec<_>) = together
+            .into_iter()
+            .map(|waiting| (waiting.writes, waiting.done))
+            .unzip();
+        let outcomes = match run_together(connection, &writes) {
+            Ok(outcomes) => outcomes,
+            Err(error) => writes.iter().map(|_| Err(direct_error(&error))).collect(),
+        };
+        self.written.store(true, Ordering::Release);
+        for (done, outcome) in done.into_iter().zip(outcomes) {
+            // A writer that stopped waiting (its request went away) still had its writes
+            // committed; there is nobody to tell.
+            let _ = done.send(outcome);
+        }
+    }
+}
+
+/// One transaction for all of `writes`; an error of its own (taking the lock, committing)
+/// fails them all.
+fn run_together(
+    connection: &mut rusqlite::Connection,
+    writes: &[Writes],
+) -> Result<Vec<Result<Written, sqlx::Error>>, DirectError> {
+    // IMMEDIATE: take the file's write lock at the start, as a pool transaction does at its
+    // first write; the turn means nobody else in this process holds it.
+    let tx = connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut outcomes = Vec::with_capacity(writes.len());
+    for one in writes {
+        tx.execute_batch("SAVEPOINT one_write")?;
+        match one.run_in(&tx) {
+            Ok(written) => {
+                tx.execute_batch("RELEASE one_write")?;
+                outcomes.push(Ok(written));
+            }
+            Err(error) => {
+                tx.execute_batch("ROLLBACK TO one_write; RELEASE one_write")?;
+                outcomes.push(Err(direct_error(&error)));
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(outcomes)
 }
 
 /// The writer of an SQLite database at `file` (`None` in memory), with its checkpointer.
-pub(super) fn open(file: Option<&Path>) -> Result<Arc<Mutex<Writer>>, rusqlite::Error> {
+pub(super) fn open(file: Option<&Path>) -> Result<Handle, rusqlite::Error> {
+    let handle = |writer: Writer| Handle {
+        direct: writer.direct.is_some(),
+        turn: Arc::new(Mutex::new(writer)),
+        waiting: Arc::default(),
+    };
     let Some(file) = file else {
-        return Ok(Arc::new(Mutex::new(Writer {
+        return Ok(handle(Writer {
             direct: None,
             written: Arc::default(),
-        })));
+        }));
     };
     let direct = connect(file)?;
     // The background thread checkpoints instead (see the module comment).
     direct.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let checkpointer = connect(file)?;
     let written = Arc::new(AtomicBool::new(false));
-    let writer = Arc::new(Mutex::new(Writer {
+    let writer = handle(Writer {
         direct: Some(direct),
         written: written.clone(),
-    }));
+    });
     spawn_checkpointer(
         checkpointer,
         file.to_path_buf(),
         written,
-        Arc::downgrade(&writer),
+        Arc::downgrade(&writer.turn),
     );
     Ok(writer)
 }

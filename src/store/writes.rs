@@ -103,7 +103,7 @@ impl Written {
 /// A transaction that could not be run as written (a mistake in the program, not the data).
 #[derive(Debug, thiserror::Error)]
 #[error("statement {statement}: {problem}")]
-struct Malformed {
+pub(super) struct Malformed {
     statement: usize,
     problem: &'static str,
 }
@@ -157,24 +157,12 @@ impl Writes {
         Ok(Written { ids })
     }
 
-    /// Runs the statements in one transaction on this thread, through `connection`.
-    pub(super) fn run_direct(
-        self,
-        connection: &mut rusqlite::Connection,
-    ) -> Result<Written, sqlx::Error> {
-        self.run_direct_inner(connection).map_err(direct_error)
-    }
-
-    fn run_direct_inner(
-        self,
-        connection: &mut rusqlite::Connection,
-    ) -> Result<Written, DirectError> {
-        // IMMEDIATE: take the write lock at the start, as the pool's transactions get it at
-        // their first write; the store's writer turn means nobody in this process holds it.
-        let tx = connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    /// Runs the statements on this thread through `connection`, inside the transaction the
+    /// caller opened (the writer's, shared with other writes committed together).
+    pub(super) fn run_in(&self, connection: &rusqlite::Connection) -> Result<Written, DirectError> {
         let mut ids = Vec::with_capacity(self.statements.len());
         for (n, statement) in self.statements.iter().enumerate() {
-            let mut prepared = tx.prepare_cached(statement.sql)?;
+            let mut prepared = connection.prepare_cached(statement.sql)?;
             for index in 1..=prepared.parameter_count() {
                 let position = prepared
                     .parameter_name(index)
@@ -206,7 +194,6 @@ impl Writes {
                 ids.push(None);
             }
         }
-        tx.commit()?;
         Ok(Written { ids })
     }
 }
@@ -221,12 +208,13 @@ fn returned(ids: &[Option<i64>], step: Step, n: usize) -> Result<i64, Malformed>
 
 impl From<Malformed> for sqlx::Error {
     fn from(malformed: Malformed) -> sqlx::Error {
-        sqlx::Error::Protocol(malformed.to_string())
+        direct_error(&DirectError::Malformed(malformed))
     }
 }
 
+/// Why writes on the writer connection failed.
 #[derive(Debug, thiserror::Error)]
-enum DirectError {
+pub(super) enum DirectError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
@@ -234,10 +222,11 @@ enum DirectError {
 }
 
 /// The writer connection's errors as the pool's, so callers see one error type whichever
-/// way their writes went; a constraint violation keeps its kind.
-fn direct_error(error: DirectError) -> sqlx::Error {
+/// way their writes went; a constraint violation keeps its kind. By reference: a failed
+/// commit is every write's error.
+pub(super) fn direct_error(error: &DirectError) -> sqlx::Error {
     match error {
-        DirectError::Malformed(malformed) => malformed.into(),
+        DirectError::Malformed(malformed) => sqlx::Error::Protocol(malformed.to_string()),
         DirectError::Sqlite(error) => sqlx::Error::Database(Box::new(DirectDatabaseError {
             message: error.to_string(),
             code: error.sqlite_error().map(|e| e.extended_code),
