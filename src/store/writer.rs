@@ -103,19 +103,24 @@ impl Writer {
         let Some(connection) = self.direct.as_mut() else {
             return;
         };
-        crate::metrics::record_writes_committed_together(together.len());
+        // A writer that stopped waiting before its turn came (its request went away) has
+        // its writes dropped, as if it had never asked.
         let (writes, done): (Vec<Writes>, Vec<_>) = together
             .into_iter()
+            .filter(|waiting| !waiting.done.is_closed())
             .map(|waiting| (waiting.writes, waiting.done))
             .unzip();
+        if writes.is_empty() {
+            return;
+        }
+        crate::metrics::record_writes_committed_together(writes.len());
         let outcomes = match run_together(connection, &writes) {
             Ok(outcomes) => outcomes,
             Err(error) => writes.iter().map(|_| Err(direct_error(&error))).collect(),
         };
         self.written.store(true, Ordering::Release);
         for (done, outcome) in done.into_iter().zip(outcomes) {
-            // A writer that stopped waiting (its request went away) still had its writes
-            // committed; there is nobody to tell.
+            // One that stopped waiting during the commit itself has nobody to tell.
             let _ = done.send(outcome);
         }
     }
@@ -223,8 +228,54 @@ fn spawn_checkpointer(
 
 #[cfg(test)]
 mod tests {
+    use super::Waiting;
     use crate::store::Store;
     use crate::store::writes::Writes;
+    use tokio::sync::oneshot;
+
+    #[tokio::test]
+    async fn writes_committed_together_fail_alone_and_one_whose_caller_left_is_not_made() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = dir.path().join("together.db");
+        let store = Store::open(&format!("sqlite://{}?mode=rwc", file.display()))
+            .await
+            .expect("store");
+        sqlx::query("CREATE TABLE scratch (name TEXT UNIQUE)")
+            .execute(&store.pool)
+            .await
+            .expect("scratch table");
+        let insert = |name: &str| {
+            let mut writes = Writes::new();
+            writes.push("INSERT INTO scratch (name) VALUES ($1)", vec![name.into()]);
+            writes
+        };
+        let mut outcomes = Vec::new();
+        let mut together = Vec::new();
+        for name in ["first", "first", "left", "second"] {
+            let (done, outcome) = oneshot::channel();
+            together.push(Waiting {
+                writes: insert(name),
+                done,
+            });
+            if name == "left" {
+                drop(outcome);
+            } else {
+                outcomes.push(outcome);
+            }
+        }
+        let handle = store.writer.clone().expect("an SQLite writer");
+        handle.turn().await.commit_together(together);
+        let mut told = Vec::new();
+        for outcome in outcomes {
+            told.push(outcome.await.expect("told").is_ok());
+        }
+        assert_eq!(told, [true, false, true]);
+        let names: Vec<String> = sqlx::query_scalar("SELECT name FROM scratch ORDER BY name")
+            .fetch_all(&store.pool)
+            .await
+            .expect("rows");
+        assert_eq!(names, ["first", "second"]);
+    }
 
     #[tokio::test]
     async fn what_the_writer_connection_wrote_reaches_the_database_file() {
