@@ -206,3 +206,14 @@ fn create_sqlite_directory(url: &str) -> Result<(), StoreError> {
 pub fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
+
+/// A store at `url` with a table `scratch` of `columns`, for the tests of the write paths.
+#[cfg(test)]
+pub(crate) async fn scratch_store(url: &str, columns: &str) -> Store {
+    let store = Store::open(url).await.expect("store");
+    sqlx::query(&format!("CREATE TABLE scratch ({columns})"))
+        .execute(&store.pool)
+        .await
+        .expect("scratch table");
+    store
+}

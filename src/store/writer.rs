@@ -229,7 +229,7 @@ fn spawn_checkpointer(
 #[cfg(test)]
 mod tests {
     use super::Waiting;
-    use crate::store::Store;
+    use crate::store::scratch_store;
     use crate::store::writes::Writes;
     use tokio::sync::oneshot;
 
@@ -237,13 +237,8 @@ mod tests {
     async fn writes_committed_together_fail_alone_and_one_whose_caller_left_is_not_made() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = dir.path().join("together.db");
-        let store = Store::open(&format!("sqlite://{}?mode=rwc", file.display()))
-            .await
-            .expect("store");
-        sqlx::query("CREATE TABLE scratch (name TEXT UNIQUE)")
-            .execute(&store.pool)
-            .await
-            .expect("scratch table");
+        let url = format!("sqlite://{}?mode=rwc", file.display());
+        let store = scratch_store(&url, "name TEXT UNIQUE").await;
         let insert = |name: &str| {
             let mut writes = Writes::new();
             writes.push("INSERT INTO scratch (name) VALUES ($1)", vec![name.into()]);
@@ -281,13 +276,8 @@ mod tests {
     async fn what_the_writer_connection_wrote_reaches_the_database_file() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let file = dir.path().join("checkpoint.db");
-        let store = Store::open(&format!("sqlite://{}?mode=rwc", file.display()))
-            .await
-            .expect("store");
-        sqlx::query("CREATE TABLE scratch (text TEXT)")
-            .execute(&store.pool)
-            .await
-            .expect("scratch table");
+        let url = format!("sqlite://{}?mode=rwc", file.display());
+        let store = scratch_store(&url, "text TEXT").await;
         let size = || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         let before = size();
         let mut writes = Writes::new();

@@ -289,15 +289,9 @@ mod tests {
         let file = format!("sqlite://{}?mode=rwc", dir.join("writes.db").display());
         let mut stores = Vec::new();
         for (way, url) in [("direct", file.as_str()), ("pooled", "sqlite::memory:")] {
-            let store = Store::open(url).await.expect("store");
-            sqlx::query(
-                "CREATE TABLE scratch (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, \
-                 parent INTEGER, score REAL)",
-            )
-            .execute(&store.pool)
-            .await
-            .expect("scratch table");
-            stores.push((way, store));
+            let columns =
+                "id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, parent INTEGER, score REAL";
+            stores.push((way, crate::store::scratch_store(url, columns).await));
         }
         stores
     }
