@@ -69,23 +69,10 @@ pub async fn render(
     let assistant = app.assistant();
     let locales = &assistant.locales;
     let municipality = &assistant.municipality;
-    let residents = app.residents();
     let vocabulary = vocabulary::shipped();
-    let languages: Vec<Value> = municipality
-        .languages
-        .iter()
-        .map(|l| json!({ "code": l.code(), "name": locales.text(*l, "language-name", &[]), "current": *l == lang }))
-        .collect();
-    let mut data = json!({
-        "lang": lang.code(),
-        "dir": lang.dir(),
-        "t": strings(locales, lang),
-        "municipality": municipality.name,
-        "languages": languages,
-        "notice": notice.map(|key| locales.text(lang, key, &[])),
-        "sign_in_available": app.e_id().is_some(),
-        "demo_mode": residents.demo,
-    });
+    let mut data = frame(app, &assistant, lang);
+    data["notice"] = json!(notice.map(|key| locales.text(lang, key, &[])));
+    data["sign_in_available"] = json!(app.e_id().is_some());
     match resident {
         None => {
             data["demo_residents"] = json!(
@@ -160,6 +147,26 @@ pub async fn render(
     Ok(Html(html))
 }
 
+/// What every Mina sidor page shows around its content: language, direction, strings, the
+/// municipality, the language menu and whether it runs with demo residents.
+fn frame(app: &App, assistant: &crate::chat::Assistant, lang: Lang) -> Value {
+    let locales = &assistant.locales;
+    let municipality = &assistant.municipality;
+    let languages: Vec<Value> = municipality
+        .languages
+        .iter()
+        .map(|l| json!({ "code": l.code(), "name": locales.text(*l, "language-name", &[]), "current": *l == lang }))
+        .collect();
+    json!({
+        "lang": lang.code(),
+        "dir": lang.dir(),
+        "t": strings(locales, lang),
+        "municipality": municipality.name,
+        "languages": languages,
+        "demo_mode": app.residents().demo,
+    })
+}
+
 /// "Erase my data": the confirmation (with a reminder when the box was not ticked), or,
 /// once `erased`, what was erased — by then the resident is signed out.
 pub fn erase_page(
@@ -171,21 +178,8 @@ pub fn erase_page(
 ) -> Result<Html<String>, MinaError> {
     let assistant = app.assistant();
     let locales = &assistant.locales;
-    let municipality = &assistant.municipality;
-    let languages: Vec<Value> = municipality
-        .languages
-        .iter()
-        .map(|l| json!({ "code": l.code(), "name": locales.text(*l, "language-name", &[]), "current": *l == lang }))
-        .collect();
-    let mut data = json!({
-        "lang": lang.code(),
-        "dir": lang.dir(),
-        "t": strings(locales, lang),
-        "municipality": municipality.name,
-        "languages": languages,
-        "demo_mode": app.residents().demo,
-        "demo": resident.demo,
-    });
+    let mut data = frame(app, &assistant, lang);
+    data["demo"] = json!(resident.demo);
     match erased {
         Some(erased) => {
             let count = |key: &str, value: u64| json!({ "label": locales.text(lang, key, &[]), "count": value });
