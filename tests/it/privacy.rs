@@ -111,24 +111,6 @@ async fn rows_of(db: &AnyPool, footprint: &Footprint) -> BTreeMap<&'static str, 
         rows.insert(table, count(db, &sql, key.clone()).await);
     }
     let mut add = |table: &'static str, n: i64| *rows.entry(table).or_insert(0) += n;
-    for id in &footprint.cases {
-        let n = count(
-            db,
-            "SELECT COUNT(*) FROM case_status_history WHERE case_id = $1",
-            json!(id),
-        )
-        .await;
-        add("case_status_history", n);
-    }
-    for id in &footprint.history {
-        let n = count(
-            db,
-            "SELECT COUNT(*) FROM case_notifications WHERE history_id = $1",
-            json!(id),
-        )
-        .await;
-        add("case_notifications", n);
-    }
     for conversation in &footprint.conversations {
         for (table, column) in [
             ("conversations", "id"),
@@ -146,23 +128,17 @@ async fn rows_of(db: &AnyPool, footprint: &Footprint) -> BTreeMap<&'static str, 
             add(table, n);
         }
     }
-    for id in &footprint.messages {
-        let n = count(
-            db,
-            "SELECT COUNT(*) FROM outbox WHERE message_id = $1",
-            json!(id),
-        )
-        .await;
-        add("outbox", n);
-    }
-    for id in &footprint.volunteers {
-        let n = count(
-            db,
-            "SELECT COUNT(*) FROM volunteer_interests WHERE volunteer_id = $1",
-            json!(id),
-        )
-        .await;
-        add("volunteer_interests", n);
+    for (ids, table, column) in [
+        (&footprint.cases, "case_status_history", "case_id"),
+        (&footprint.history, "case_notifications", "history_id"),
+        (&footprint.messages, "outbox", "message_id"),
+        (&footprint.volunteers, "volunteer_interests", "volunteer_id"),
+    ] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
+        for id in ids {
+            let n = count(db, &sql, json!(id)).await;
+            add(table, n);
+        }
     }
     rows
 }
