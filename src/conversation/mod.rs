@@ -159,21 +159,23 @@ pub async fn handle(
             } else {
                 None
             };
-            let inbound_id = match &inbound.client_message_id {
-                Some(client_id) => match queries::find_inbound(store, id, client_id).await? {
-                    Some(existing) => {
-                        if let Some((reply_id, reply)) = queries::reply_to(store, existing).await? {
-                            return Ok(Outcome {
-                                conversation: id,
-                                inbound_id: existing,
-                                reply_id,
-                                reply,
-                            });
-                        }
-                        existing
+            // A resend (same client id) finds the message stored before.
+            let stored = match &inbound.client_message_id {
+                Some(client_id) => queries::find_inbound(store, id, client_id).await?,
+                None => None,
+            };
+            let inbound_id = match stored {
+                Some(existing) => {
+                    if let Some((reply_id, reply)) = queries::reply_to(store, existing).await? {
+                        return Ok(Outcome {
+                            conversation: id,
+                            inbound_id: existing,
+                            reply_id,
+                            reply,
+                        });
                     }
-                    None => queries::insert_inbound(store, &municipality.id, id, &inbound).await?,
-                },
+                    existing
+                }
                 None => queries::insert_inbound(store, &municipality.id, id, &inbound).await?,
             };
             (id, context, owner, inbound_id)
